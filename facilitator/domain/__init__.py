@@ -1,0 +1,1 @@
+"""The debrief model: plain dataclasses with no storage or GUI knowledge."""

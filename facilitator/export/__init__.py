@@ -1,0 +1,1 @@
+"""Document exporters (Word, Markdown); pure Python."""

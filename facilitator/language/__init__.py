@@ -1,0 +1,1 @@
+"""Blameless-language checker: finds blame and counterfactual wording in debrief notes."""

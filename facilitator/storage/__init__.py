@@ -1,0 +1,1 @@
+"""Persistence of debriefs: SQLAlchemy ORM, sessions, Alembic migrations and the service API."""

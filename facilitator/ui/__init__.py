@@ -1,0 +1,1 @@
+"""Qt widgets. The only package (with facilitator.app) allowed to import PySide6."""
