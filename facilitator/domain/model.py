@@ -91,7 +91,7 @@ DEFAULT_FIX_TARGET_MINUTES = 10.0
 
 @dataclass
 class TimingQuestion:
-    """"Could we have detected / fixed it within the target?" and the team's answer."""
+    """ "Could we have detected / fixed it within the target?" and the team's answer."""
 
     target_minutes: float | None = None
     answer: Answer | None = None

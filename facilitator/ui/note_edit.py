@@ -66,7 +66,7 @@ class NoteEdit(QPlainTextEdit):
         if not self._loading:
             self.edited.emit(self.toPlainText())
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+    def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste as plain text, without control characters and within the size limit."""
         if not source.hasText():
             return
@@ -89,7 +89,7 @@ class NoteEdit(QPlainTextEdit):
         frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
         self.setFixedHeight(int(max(doc_height, self.fontMetrics().lineSpacing())) + frame + 8)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         if self._compact:
             hint.setHeight(self.height())

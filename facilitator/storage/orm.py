@@ -1,0 +1,134 @@
+"""SQLAlchemy 2 typed ORM tables for debriefs and their ordered parts.
+
+Child rows carry a ``position`` column so ordered lists keep their order on
+every backend. Short string lists (what went wrong, learnings, services, tags,
+the parking lot) share one table keyed by ``section``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from facilitator.storage.types import AwareDateTime, IsoDate
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the debrief store."""
+
+
+def _children(target: str) -> Mapped:  # type: ignore[type-arg]
+    return relationship(
+        target,
+        cascade="all, delete-orphan",
+        order_by=f"{target}.position",
+        lazy="selectin",
+    )
+
+
+class DebriefRow(Base):
+    """One debrief and its single-valued fields."""
+
+    __tablename__ = "debriefs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    incident: Mapped[str] = mapped_column(Text, default="")
+    severity: Mapped[str | None] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    facilitator: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    impact: Mapped[str] = mapped_column(Text, default="")
+    response: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    detected_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    mitigated_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    detection_target_minutes: Mapped[float | None] = mapped_column(Float)
+    detection_answer: Mapped[str | None] = mapped_column(String(3))
+    detection_notes: Mapped[str] = mapped_column(Text, default="")
+    fix_target_minutes: Mapped[float | None] = mapped_column(Float)
+    fix_answer: Mapped[str | None] = mapped_column(String(3))
+    fix_notes: Mapped[str] = mapped_column(Text, default="")
+    meeting_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    checkpoint_at: Mapped[date | None] = mapped_column(IsoDate)
+    timezone: Mapped[str] = mapped_column(String(64), default="")
+    primary_cause: Mapped[str] = mapped_column(Text, default="")
+    private_notes: Mapped[str] = mapped_column(Text, default="")
+    ignored_findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, index=True)
+
+    participants: Mapped[list[ParticipantRow]] = _children("ParticipantRow")
+    events: Mapped[list[EventRow]] = _children("EventRow")
+    factors: Mapped[list[FactorRow]] = _children("FactorRow")
+    actions: Mapped[list[ActionRow]] = _children("ActionRow")
+    items: Mapped[list[ListItemRow]] = _children("ListItemRow")
+
+
+class _Child:
+    """Columns every ordered child row has."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    debrief_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("debriefs.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ParticipantRow(_Child, Base):
+    """A participant and their role."""
+
+    __tablename__ = "participants"
+
+    name: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventRow(_Child, Base):
+    """A timeline event."""
+
+    __tablename__ = "timeline_events"
+
+    at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    kind: Mapped[str] = mapped_column(String(16), default="note")
+    text: Mapped[str] = mapped_column(Text, default="")
+    known: Mapped[str] = mapped_column(Text, default="")
+    signals: Mapped[str] = mapped_column(Text, default="")
+
+
+class FactorRow(_Child, Base):
+    """A contributing factor."""
+
+    __tablename__ = "contributing_factors"
+
+    text: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16), default="technical")
+
+
+class ActionRow(_Child, Base):
+    """An action item."""
+
+    __tablename__ = "action_items"
+
+    title: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(Text, default="")
+    priority: Mapped[str | None] = mapped_column(String(4))
+    due: Mapped[date | None] = mapped_column(IsoDate)
+    ticket: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    kind: Mapped[str | None] = mapped_column(String(16))
+    answers: Mapped[str] = mapped_column(Text, default="")
+
+
+class ListItemRow(_Child, Base):
+    """One entry of a plain string list; ``section`` names the list."""
+
+    __tablename__ = "list_items"
+    __table_args__ = (Index("ix_list_items_section", "debrief_id", "section"),)
+
+    section: Mapped[str] = mapped_column(String(24))
+    text: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,128 @@
+"""The debrief service: the only API the UI and the command line use to reach storage.
+
+Each call opens a short session and closes it, so no caller ever holds an ORM
+object or a transaction; what goes in and out are domain dataclasses.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from facilitator.domain.model import Debrief, DebriefSummary
+from facilitator.paths import resolve_database_url
+from facilitator.storage import database
+from facilitator.storage.errors import NotFoundError, StorageError
+from facilitator.storage.mapping import from_row, summary_from_values, to_row
+from facilitator.storage.orm import DebriefRow
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class DebriefService:
+    """Create, load, save, list and delete debriefs in one database.
+
+    ``url`` is any SQLAlchemy URL; ``None`` means ``FACILITATOR_DB`` or the
+    SQLite file in the user data folder. The schema is upgraded on opening.
+    Every failure the user can cause surfaces as :class:`StorageError`.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_database_url(url)
+        self._engine: Engine = database.create_db_engine(self.url)
+        try:
+            database.upgrade(self._engine)
+        except SQLAlchemyError as exc:
+            self._engine.dispose()
+            raise StorageError(database.describe_error(exc, self.url)) from exc
+        except Exception as exc:  # alembic raises plain errors for unknown revisions
+            self._engine.dispose()
+            raise StorageError(
+                f"The database {self.url} was written by a newer or unknown version of "
+                f"Facilitator and cannot be opened ({exc})."
+            ) from exc
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            log.warning("database error on %s: %s", self.url, exc)
+            raise StorageError(database.describe_error(exc, self.url)) from exc
+
+    def create(self, title: str = "") -> Debrief:
+        """Create, store and return a new debrief."""
+        debrief = Debrief(title=title)
+        self.save(debrief)
+        return debrief
+
+    def load(self, debrief_id: str) -> Debrief:
+        """Return the debrief with ``debrief_id``; raise NotFoundError if there is none."""
+        with self._session() as session:
+            row = session.get(DebriefRow, debrief_id)
+            if row is None:
+                raise NotFoundError(f"No debrief has the id {debrief_id}.")
+            return from_row(row)
+
+    def exists(self, debrief_id: str) -> bool:
+        """Tell whether a debrief with ``debrief_id`` is stored."""
+        with self._session() as session:
+            return session.get(DebriefRow, debrief_id) is not None
+
+    def save(self, debrief: Debrief) -> None:
+        """Store the whole debrief, inserting it if new. Sets its timestamps."""
+        now = _now()
+        debrief.created_at = debrief.created_at or now
+        debrief.updated_at = now
+        with self._session() as session:
+            row = session.get(DebriefRow, debrief.id)
+            if row is None:
+                row = DebriefRow(id=debrief.id)
+                session.add(row)
+            to_row(debrief, row)
+
+    def list(self) -> list[DebriefSummary]:
+        """Return every debrief's library entry, most recently edited first."""
+        columns = (
+            DebriefRow.id,
+            DebriefRow.title,
+            DebriefRow.severity,
+            DebriefRow.status,
+            DebriefRow.incident,
+            DebriefRow.started_at,
+            DebriefRow.meeting_at,
+            DebriefRow.updated_at,
+        )
+        with self._session() as session:
+            rows = session.execute(select(*columns).order_by(DebriefRow.updated_at.desc()))
+            return [summary_from_values(tuple(r)) for r in rows]
+
+    def delete(self, debrief_id: str) -> None:
+        """Delete a debrief and all its parts; raise NotFoundError if there is none."""
+        with self._session() as session:
+            row = session.get(DebriefRow, debrief_id)
+            if row is None:
+                raise NotFoundError(f"No debrief has the id {debrief_id}.")
+            session.delete(row)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self._engine.dispose()
+
+    def __enter__(self) -> DebriefService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
