@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    return datetime.now(UTC)
 
 
 class DebriefService:
@@ -81,11 +81,16 @@ class DebriefService:
         with self._session() as session:
             return session.get(DebriefRow, debrief_id) is not None
 
-    def save(self, debrief: Debrief) -> None:
-        """Store the whole debrief, inserting it if new. Sets its timestamps."""
+    def save(self, debrief: Debrief, *, touch: bool = True) -> None:
+        """Store the whole debrief, inserting it if new.
+
+        Sets ``updated_at`` to now unless ``touch`` is false (an import keeps the
+        document's own timestamps) and fills ``created_at`` when missing.
+        """
         now = _now()
         debrief.created_at = debrief.created_at or now
-        debrief.updated_at = now
+        if touch or debrief.updated_at is None:
+            debrief.updated_at = now
         with self._session() as session:
             row = session.get(DebriefRow, debrief.id)
             if row is None:

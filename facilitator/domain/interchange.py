@@ -1,0 +1,278 @@
+"""The public JSON interchange format ("facilitator-debrief", version 1).
+
+Used for backups, scripts and other tools. :func:`dumps` writes a canonical
+document (fixed key order, two-space indent, UTF-8 without escapes) so that
+export, import and export again give byte-identical output. :func:`loads`
+validates the whole document before building anything and reports every
+problem with its JSON path.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from facilitator.domain.model import (
+    ActionItem,
+    ContributingFactor,
+    Debrief,
+    IgnoredFinding,
+    Participant,
+    TimelineEvent,
+    TimingQuestion,
+)
+from facilitator.domain.validate import Reader
+
+FORMAT = "facilitator-debrief"
+VERSION = 1
+#: A document larger than this is not a debrief; refuse before parsing it.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a document: where (a JSON path like ``$.timeline[3].at``) and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class InterchangeError(ValueError):
+    """A document could not be read; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "; ".join(str(p) for p in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(shown + more)
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _enum_value(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _question(q: TimingQuestion) -> dict[str, Any]:
+    return {
+        "target_minutes": _number(q.target_minutes),
+        "answer": _enum_value(q.answer),
+        "notes": q.notes,
+    }
+
+
+def to_dict(debrief: Debrief) -> dict[str, Any]:
+    """Return the interchange document for ``debrief`` as plain JSON values."""
+    d = debrief
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "id": d.id,
+        "title": d.title,
+        "incident": d.incident,
+        "severity": _enum_value(d.severity),
+        "status": str(d.status),
+        "facilitator": d.facilitator,
+        "purpose": d.purpose,
+        "summary": d.summary,
+        "impact": d.impact,
+        "response": d.response,
+        "started_at": _iso(d.started_at),
+        "detected_at": _iso(d.detected_at),
+        "mitigated_at": _iso(d.mitigated_at),
+        "resolved_at": _iso(d.resolved_at),
+        "detection": _question(d.detection),
+        "fix": _question(d.fix),
+        "meeting_at": _iso(d.meeting_at),
+        "checkpoint_at": _iso(d.checkpoint_at),
+        "timezone": d.timezone,
+        "participants": [{"name": p.name, "role": p.role} for p in d.participants],
+        "timeline": [
+            {
+                "at": _iso(e.at),
+                "kind": str(e.kind),
+                "text": e.text,
+                "known": e.known,
+                "signals": e.signals,
+            }
+            for e in d.timeline
+        ],
+        "went_wrong": list(d.went_wrong),
+        "went_right": list(d.went_right),
+        "contributing_factors": [
+            {"text": f.text, "kind": str(f.kind)} for f in d.contributing_factors
+        ],
+        "learnings": list(d.learnings),
+        "action_items": [
+            {
+                "title": a.title,
+                "owner": a.owner,
+                "priority": _enum_value(a.priority),
+                "due": _iso(a.due),
+                "ticket": a.ticket,
+                "status": str(a.status),
+                "kind": _enum_value(a.kind),
+                "answers": a.answers,
+            }
+            for a in d.action_items
+        ],
+        "services": list(d.services),
+        "tags": list(d.tags),
+        "primary_cause": d.primary_cause,
+        "private_notes": d.private_notes,
+        "parking_lot": list(d.parking_lot),
+        "ignored_findings": [
+            {"rule": i.rule, "field": i.field, "text": i.text} for i in d.ignored_findings
+        ],
+        "created_at": _iso(d.created_at),
+        "updated_at": _iso(d.updated_at),
+    }
+
+
+def dumps(debrief: Debrief) -> str:
+    """Return the canonical JSON text of ``debrief`` (ends with a newline)."""
+    return json.dumps(to_dict(debrief), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str | bytes) -> Debrief:
+    """Parse and validate a document; raise :class:`InterchangeError` listing every problem."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_DOCUMENT_BYTES:
+            raise InterchangeError([Problem("$", "the file is too large to be a debrief")])
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InterchangeError(
+                [Problem("$", f"not UTF-8 text (bad byte at offset {exc.start})")]
+            ) from None
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise InterchangeError([Problem("$", "the document is too large to be a debrief")])
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(
+            [Problem("$", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+        ) from None
+    except RecursionError:
+        raise InterchangeError([Problem("$", "the document is nested too deeply")]) from None
+    return from_dict(data)
+
+
+def from_dict(data: Any) -> Debrief:
+    """Validate an already-parsed document and build the debrief."""
+    r = Reader()
+    debrief = _read(r, data)
+    if r.problems:
+        raise InterchangeError([Problem(path, reason) for path, reason in r.problems])
+    assert debrief is not None
+    return debrief
+
+
+def _read(r: Reader, data: Any) -> Debrief | None:
+    root = r.object(data, "$")
+    if root is None:
+        return None
+    fmt = root.get("format")
+    if fmt != FORMAT:
+        r.fail("$.format", f'must be "{FORMAT}"' + ("" if fmt is None else f", not {fmt!r}"))
+        return None
+    version = root.get("version")
+    if version != VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            r.fail(
+                "$.version",
+                f"this document is format version {version}, written by a newer Facilitator; "
+                f"this one reads version {VERSION}",
+            )
+        else:
+            r.fail("$.version", f"must be {VERSION}")
+        return None
+    p = "$."
+    debrief = Debrief(
+        id=r.uuid(root, "id", p),
+        title=r.text(root, "title", p),
+        incident=r.text(root, "incident", p),
+        severity=r.severity(root, "severity", p),
+        status=r.status(root, "status", p),
+        facilitator=r.text(root, "facilitator", p),
+        purpose=r.text(root, "purpose", p),
+        summary=r.text(root, "summary", p),
+        impact=r.text(root, "impact", p),
+        response=r.text(root, "response", p),
+        started_at=r.moment(root, "started_at", p),
+        detected_at=r.moment(root, "detected_at", p),
+        mitigated_at=r.moment(root, "mitigated_at", p),
+        resolved_at=r.moment(root, "resolved_at", p),
+        detection=r.question(root, "detection", p),
+        fix=r.question(root, "fix", p),
+        meeting_at=r.moment(root, "meeting_at", p),
+        checkpoint_at=r.day(root, "checkpoint_at", p),
+        timezone=r.zone(root, "timezone", p),
+        participants=r.items(root, "participants", p, _participant),
+        timeline=r.items(root, "timeline", p, _event),
+        went_wrong=r.strings(root, "went_wrong", p),
+        went_right=r.strings(root, "went_right", p),
+        contributing_factors=r.items(root, "contributing_factors", p, _factor),
+        learnings=r.strings(root, "learnings", p),
+        action_items=r.items(root, "action_items", p, _action),
+        services=r.strings(root, "services", p),
+        tags=r.strings(root, "tags", p),
+        primary_cause=r.text(root, "primary_cause", p),
+        private_notes=r.text(root, "private_notes", p),
+        parking_lot=r.strings(root, "parking_lot", p),
+        ignored_findings=r.items(root, "ignored_findings", p, _ignored),
+        created_at=r.moment(root, "created_at", p),
+        updated_at=r.moment(root, "updated_at", p),
+    )
+    return debrief
+
+
+def _participant(r: Reader, obj: dict[str, Any], p: str) -> Participant:
+    return Participant(r.text(obj, "name", p), r.text(obj, "role", p))
+
+
+def _event(r: Reader, obj: dict[str, Any], p: str) -> TimelineEvent:
+    return TimelineEvent(
+        at=r.moment(obj, "at", p),
+        kind=r.event_kind(obj, "kind", p),
+        text=r.text(obj, "text", p),
+        known=r.text(obj, "known", p),
+        signals=r.text(obj, "signals", p),
+    )
+
+
+def _factor(r: Reader, obj: dict[str, Any], p: str) -> ContributingFactor:
+    return ContributingFactor(r.text(obj, "text", p), r.factor_kind(obj, "kind", p))
+
+
+def _action(r: Reader, obj: dict[str, Any], p: str) -> ActionItem:
+    return ActionItem(
+        title=r.text(obj, "title", p),
+        owner=r.text(obj, "owner", p),
+        priority=r.priority(obj, "priority", p),
+        due=r.day(obj, "due", p),
+        ticket=r.text(obj, "ticket", p),
+        status=r.action_status(obj, "status", p),
+        kind=r.action_kind(obj, "kind", p),
+        answers=r.text(obj, "answers", p),
+    )
+
+
+def _ignored(r: Reader, obj: dict[str, Any], p: str) -> IgnoredFinding:
+    rule = r.text(obj, "rule", p)
+    if not rule:
+        r.fail(p + "rule", "must name a rule")
+    return IgnoredFinding(rule, r.text(obj, "field", p), r.text(obj, "text", p))

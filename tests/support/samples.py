@@ -1,0 +1,109 @@
+"""A realistic debrief used across tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from facilitator.domain.model import (
+    ActionItem,
+    ActionKind,
+    ActionStatus,
+    Answer,
+    ContributingFactor,
+    Debrief,
+    EventKind,
+    FactorKind,
+    IgnoredFinding,
+    Participant,
+    Priority,
+    Severity,
+    Status,
+    TimelineEvent,
+    TimingQuestion,
+)
+
+CET = timezone(timedelta(hours=1))
+
+
+def at(hour: int, minute: int, day: int = 14) -> datetime:
+    return datetime(2026, 3, day, hour, minute, tzinfo=CET)
+
+
+def sample_debrief() -> Debrief:
+    """A checkout outage with every part filled."""
+    return Debrief(
+        title="Checkout errors after payment gateway deploy",
+        incident="INC-2041",
+        severity=Severity.SEV2,
+        status=Status.IN_MEETING,
+        facilitator="Maya Chen",
+        purpose="Understand how the checkout outage unfolded and what will make the next one smaller.",
+        summary="A configuration change cut the payment pool to two connections.",
+        impact="About 18% of checkouts failed for 47 minutes; 1,900 customers saw an error page.",
+        response="Rolled back the gateway config, then raised the pool size.",
+        started_at=at(23, 40, 13),
+        detected_at=at(0, 2),
+        mitigated_at=at(0, 21),
+        resolved_at=at(0, 27),
+        detection=TimingQuestion(
+            5, Answer.NO, "Alert fired on error ratio, not on pool saturation."
+        ),
+        fix=TimingQuestion(10, Answer.NO, "Rollback needed a manual approval at night."),
+        meeting_at=at(10, 0, 16),
+        checkpoint_at=date(2026, 3, 30),
+        timezone="Europe/Berlin",
+        participants=[
+            Participant("Maya Chen", "Facilitator"),
+            Participant("Ravi Patel", "Incident commander"),
+            Participant("Ada Okafor", "Responder"),
+        ],
+        timeline=[
+            TimelineEvent(at(23, 40, 13), EventKind.TRIGGER, "Gateway config v42 rolled out."),
+            TimelineEvent(at(0, 2), EventKind.DETECTION, "Error-ratio alert paged on-call."),
+            TimelineEvent(at(0, 9), EventKind.ESCALATION, "Incident declared, SEV2."),
+            TimelineEvent(at(0, 21), EventKind.MITIGATION, "Config v41 restored.", "pool", "graph"),
+            TimelineEvent(at(0, 27), EventKind.RESOLUTION, "Error rate back to baseline."),
+        ],
+        went_wrong=["The pool size change was not visible in the deploy diff."],
+        went_right=["Rollback worked first time.", "Support posted a status update quickly."],
+        contributing_factors=[
+            ContributingFactor(
+                "Config validation does not check pool limits.", FactorKind.TECHNICAL
+            ),
+            ContributingFactor("Night rollbacks need a second approver.", FactorKind.PROCESS),
+            ContributingFactor("On-call had been paged four times that night.", FactorKind.HUMAN),
+        ],
+        learnings=[
+            "Pool limits belong in config validation, not in reviewers' heads.",
+            "Alert on saturation, not only on errors.",
+            "Night rollbacks should be one click.",
+        ],
+        action_items=[
+            ActionItem(
+                "Validate pool limits in CI",
+                "Ada Okafor",
+                Priority.P1,
+                date(2026, 3, 27),
+                "https://tracker.example.com/OPS-101",
+                ActionStatus.OPEN,
+                ActionKind.PREVENT,
+                "contributing_factors[0]",
+            ),
+            ActionItem(
+                "Saturation alert on payment pool",
+                "Ravi Patel",
+                Priority.P2,
+                date(2026, 3, 30),
+                "OPS-102",
+                ActionStatus.IN_PROGRESS,
+                ActionKind.DETECT,
+                "detection",
+            ),
+        ],
+        services=["checkout", "payment-gateway"],
+        tags=["config", "database-pool"],
+        primary_cause="Configuration change",
+        private_notes="Ask Ravi about the pager load afterwards.",
+        parking_lot=["Is the approval rule still needed?"],
+        ignored_findings=[IgnoredFinding("modal-have", "summary", "should have")],
+    )
