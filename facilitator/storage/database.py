@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from facilitator.storage.errors import StorageError
+from facilitator.storage.secrets import with_keychain_password
 
 _SCRIPT_LOCATION = "facilitator.storage:migrations"
 
@@ -49,7 +50,7 @@ def create_db_engine(url: str) -> Engine:
                 f"Cannot create the folder {folder} for the database: {exc.strerror}."
             ) from exc
     try:
-        engine = create_engine(url)
+        engine = create_engine(with_keychain_password(url))
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
         raise StorageError(
             f"The database driver for “{parsed.drivername}” is not installed."

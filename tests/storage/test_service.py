@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 
 from facilitator.domain.model import Debrief, Participant, TimelineEvent
 from facilitator.storage import DebriefService, NotFoundError, StorageError
+
 from support.samples import at, sample_debrief
 
 

@@ -32,12 +32,13 @@ def at(hour: int, minute: int, day: int = 14) -> datetime:
 def sample_debrief() -> Debrief:
     """A checkout outage with every part filled."""
     return Debrief(
+        id="5f0c2b8e-3a1d-4c2e-9b7a-2d4f6e8a1c3b",
         title="Checkout errors after payment gateway deploy",
         incident="INC-2041",
         severity=Severity.SEV2,
         status=Status.IN_MEETING,
         facilitator="Maya Chen",
-        purpose="Understand how the checkout outage unfolded and what will make the next one smaller.",
+        purpose="Understand how the checkout outage unfolded and what would make the next smaller.",
         summary="A configuration change cut the payment pool to two connections.",
         impact="About 18% of checkouts failed for 47 minutes; 1,900 customers saw an error page.",
         response="Rolled back the gateway config, then raised the pool size.",
@@ -106,4 +107,6 @@ def sample_debrief() -> Debrief:
         private_notes="Ask Ravi about the pager load afterwards.",
         parking_lot=["Is the approval rule still needed?"],
         ignored_findings=[IgnoredFinding("modal-have", "summary", "should have")],
+        created_at=at(9, 0, 16),
+        updated_at=at(11, 30, 16),
     )

@@ -1,0 +1,64 @@
+"""Resources ship inside the wheel and load from an installed copy, not only the checkout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import facilitator
+
+ROOT = Path(facilitator.__file__).parent.parent
+
+
+@pytest.mark.slow
+def test_resources_load_from_an_installed_wheel(tmp_path: Path) -> None:
+    if not (ROOT / "pyproject.toml").is_file():
+        pytest.skip("not running from a checkout")
+    wheels = tmp_path / "wheels"
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert build.returncode == 0, build.stderr
+    wheel = next(wheels.glob("facilitator-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "facilitator/resources/schema/debrief-v1.schema.json" in names
+    assert "facilitator/storage/migrations/script.py.mako" in names
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    probe = (
+        "import importlib.resources as r, facilitator, sys;"
+        "root = r.files('facilitator.resources');"
+        "names = sorted(p.name for p in root.iterdir());"
+        "print(facilitator.__file__); print(names)"
+    )
+    # -I: isolated mode, so neither the checkout nor the editable install is on the path.
+    run = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {probe}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    location, names = run.stdout.splitlines()
+    assert location.startswith(str(site))
+    assert "schema" in names
