@@ -1,1 +1,4 @@
-"""Data files (meeting script, language rules, schema, templates, styles), shipped as facilitator.resources."""
+"""Data files: meeting script, language rules, schema, templates, styles, icons.
+
+Shipped inside the wheel as the package ``facilitator.resources``.
+"""

@@ -24,7 +24,8 @@ class Paragraph:
     """A body paragraph; newlines inside the text start new paragraphs."""
 
     text: Text
-    note: bool = False  # a small explanatory line (time zone, "not answered"), not content
+    note: bool = False  # a small explanatory line (time zone, how times are measured)
+    label: str = ""  # shown in bold before the text, kept apart so field offsets stay true
 
 
 @dataclass(frozen=True)
