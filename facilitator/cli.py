@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from facilitator import __version__
 from facilitator.domain.interchange import InterchangeError, dumps, loads
 from facilitator.domain.model import Debrief
-from facilitator.fileio import OutputError, write_atomic
+from facilitator.export.atomic import ExportError, write_atomically
 
 if TYPE_CHECKING:
     from facilitator.storage import DebriefService
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (CommandError, InterchangeError, OutputError) as exc:
+    except (CommandError, InterchangeError, ExportError) as exc:
         return _fail(str(exc))
     except Exception as exc:
         from facilitator.storage import StorageError
@@ -217,7 +217,8 @@ def _export(args: argparse.Namespace, debrief: Debrief) -> int:
     if not out or out == "-":
         sys.stdout.write(text)
     else:
-        write_atomic(out, text.encode("utf-8"))
+        data = text.encode("utf-8")
+        write_atomically(Path(out), lambda handle: handle.write(data))
     return 0
 
 

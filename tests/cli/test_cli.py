@@ -95,7 +95,7 @@ def test_export_is_atomic_over_an_existing_file(sample_file: Path, tmp_path: Pat
     target.write_text("old")
     assert main(["export", str(sample_file), "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("{")
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inc-2041.json", "out.json"]
 
 
 def test_version_and_console_script(tmp_path: Path) -> None:
@@ -110,3 +110,29 @@ def test_version_and_console_script(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0 and result.stdout.startswith("facilitator ")
+
+
+def test_export_word_and_markdown_from_the_command_line(
+    sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docx_out = tmp_path / "debrief.docx"
+    assert main(["export", str(sample_file), "--format", "docx", "-o", str(docx_out)]) == 0
+    assert docx_out.read_bytes()[:2] == b"PK"
+    assert main(["export", str(sample_file), "--format", "md"]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.index("Key learnings") < markdown.index("Timeline")
+    assert main(["export", str(sample_file), "--format", "docx"]) == 2
+    assert "needs an output file" in capsys.readouterr().err
+
+
+def test_export_with_a_broken_template_is_one_clear_line(
+    sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "team.docx"
+    template.write_text("not a word file")
+    out = tmp_path / "x.docx"
+    args = ["export", str(sample_file), "--format", "docx", "-o", str(out)]
+    assert main([*args, "--template", str(template)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
