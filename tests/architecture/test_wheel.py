@@ -42,6 +42,13 @@ def test_resources_load_from_an_installed_wheel(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "facilitator/resources/schema/debrief-v1.schema.json" in names
     assert "facilitator/storage/migrations/script.py.mako" in names
+    package = ROOT / "facilitator"
+    sources = {
+        "facilitator/" + p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    assert sources - set(names) == set(), "list new subpackages in pyproject.toml"
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (

@@ -1,0 +1,421 @@
+"""What the room may see: the shared screen's content, built without Qt.
+
+The shared screen shows the current phase and what the team builds in it. The
+facilitator's private material (tips, the phase goal, private notes, the parking
+lot, language findings, ignored findings) is never read here, so it cannot leak:
+:func:`visible_content` is the only door to the shared screen, and it only opens
+onto the fields listed in ``_SECTIONS``.
+
+With "names as roles" on, every participant's name is replaced by their role in
+all text the room sees, so the discussion stays on the system, not the person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from facilitator.domain.model import Answer, Debrief, FactorKind, Participant, TimelineEvent
+from facilitator.domain.replay import ReplayState, ordered_events
+from facilitator.domain.script import Phase
+from facilitator.domain.timing import (
+    MOMENTS,
+    TargetCheck,
+    detection_check,
+    fix_check,
+    format_duration,
+    format_target,
+)
+
+# -- names as roles ---------------------------------------------------------------------
+
+
+def _letters(number: int) -> str:
+    """1 → A, 26 → Z, 27 → AA: a bijective base-26 suffix for participants sharing a role."""
+    text = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
+
+
+def role_labels(participants: list[Participant]) -> list[str]:
+    """The public label of each participant, in the same order.
+
+    A role held by one person is used as is ("Incident commander"); a role held
+    by several gets letters ("Responder A", "Responder B"); no role gives
+    "Participant 1", "Participant 2"...
+    """
+    roles = [" ".join(p.role.split()) for p in participants]
+    shared = Counter(r.casefold() for r in roles if r)
+    seen: Counter[str] = Counter()
+    anonymous = 0
+    labels: list[str] = []
+    for role in roles:
+        if not role:
+            anonymous += 1
+            labels.append(f"Participant {anonymous}")
+            continue
+        key = role.casefold()
+        seen[key] += 1
+        labels.append(f"{role} {_letters(seen[key])}" if shared[key] > 1 else role)
+    return labels
+
+
+@dataclass(frozen=True)
+class NameMask:
+    """Replaces participants' names with their role labels in any text.
+
+    Full names match in any letter case. Single parts of a name ("Ada" of
+    "Ada Okafor") match only as written, so a participant called Mark does not
+    turn "mark the moment" into a role. A name part two participants share maps
+    to both labels, because picking one would misattribute and keeping it leaks.
+    """
+
+    labels: tuple[str, ...] = ()
+    _pattern: re.Pattern[str] | None = None
+    _targets: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, participants: list[Participant], enabled: bool = True) -> NameMask:
+        """Return a mask for ``participants``; with ``enabled`` False it changes nothing."""
+        labels = tuple(role_labels(participants))
+        if not enabled:
+            return cls(labels)
+        full: dict[str, str] = {}
+        parts: dict[str, set[str]] = {}
+        for person, label in zip(participants, labels, strict=True):
+            name = " ".join(person.name.split())
+            if len(name) < 2:
+                continue
+            if " " in name:
+                full[name.casefold()] = label
+            for part in name.split(" "):
+                part = part.strip(".,;:()\"'")
+                if len(part) >= 2 and part.casefold() not in full:
+                    parts.setdefault(part, set()).add(label)
+        targets = dict(full)
+        for part, owners in parts.items():
+            if part.casefold() not in targets:
+                ordered = [lab for lab in labels if lab in owners]
+                targets[part] = " or ".join(dict.fromkeys(ordered))
+        if not targets:
+            return cls(labels)
+        alternatives = sorted(targets, key=len, reverse=True)
+        pieces = []
+        for key in alternatives:
+            escaped = r"\s+".join(re.escape(w) for w in key.split(" "))
+            # Full names are stored casefolded and match in any case; name parts only as written.
+            pieces.append(f"(?i:{escaped})" if key in full else escaped)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(pieces) + r")(?!\w)")
+        return cls(labels, pattern, targets)
+
+    @property
+    def active(self) -> bool:
+        """True when the mask replaces anything."""
+        return self._pattern is not None
+
+    def apply(self, text: str) -> str:
+        """Return ``text`` with every known name replaced by its role label."""
+        if self._pattern is None or not text:
+            return text
+
+        def swap(match: re.Match[str]) -> str:
+            found = " ".join(match.group(0).split())
+            return self._targets.get(found) or self._targets[found.casefold()]
+
+        return self._pattern.sub(swap, text)
+
+
+def public_name(participant: Participant, label: str, names_as_roles: bool) -> str:
+    """How the room sees one participant: their role label, or their name and role."""
+    name = " ".join(participant.name.split())
+    role = " ".join(participant.role.split())
+    if names_as_roles or not name:
+        return label
+    return f"{name} · {role}" if role else name
+
+
+# -- the room's content -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoomItem:
+    """One line of content: ``lead`` is a time or figure shown in front of ``text``.
+
+    ``state`` is "" normally, "current" for the event a replay stands on.
+    ``details`` are (label, text) pairs shown under the item (a replay's notes).
+    """
+
+    text: str
+    lead: str = ""
+    meta: str = ""
+    state: str = ""
+    details: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class RoomSection:
+    """A heading and its items; ``empty`` is what to say while there are none."""
+
+    heading: str
+    items: tuple[RoomItem, ...] = ()
+    empty: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """Everything the shared screen shows for one phase, and nothing else."""
+
+    counter: str
+    title: str
+    question: str
+    sections: tuple[RoomSection, ...] = ()
+    replay: str = ""
+
+
+@dataclass(frozen=True)
+class RoomOptions:
+    """Choices that change what the room sees; ``local_zone`` is used when the debrief has none."""
+
+    names_as_roles: bool = False
+    local_zone: str = "UTC"
+
+
+FACTOR_HEADINGS: dict[FactorKind, str] = {
+    FactorKind.TECHNICAL: "Technical factors",
+    FactorKind.PROCESS: "Process factors",
+    FactorKind.ORGANISATIONAL: "Organisational factors",
+    FactorKind.HUMAN: "Human conditions",
+}
+EVENT_LABELS = {kind: label for _name, kind, label in MOMENTS}
+ANSWERS = {Answer.YES: "Yes", Answer.NO: "No", None: "Not answered yet"}
+
+
+@dataclass(frozen=True)
+class _Context:
+    debrief: Debrief
+    mask: NameMask
+    options: RoomOptions
+    ground_rules: tuple[str, ...]
+    replay: ReplayState
+
+    def text(self, value: str) -> str:
+        return self.mask.apply(value.strip())
+
+
+def _zone(name: str, fallback: str) -> tuple[tzinfo, str]:
+    for candidate in (name, fallback, "UTC"):
+        if not candidate:
+            continue
+        try:
+            return ZoneInfo(candidate), candidate
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return ZoneInfo("UTC"), "UTC"
+
+
+def _clock(at: datetime, with_day: bool, with_seconds: bool) -> str:
+    time = at.strftime("%H:%M:%S" if with_seconds else "%H:%M")
+    return f"{at:%a} {at.day} {at:%b}  {time}" if with_day else time
+
+
+def _timeline(ctx: _Context) -> list[RoomSection]:
+    tz, zone_name = _zone(ctx.debrief.timezone, ctx.options.local_zone)
+    ordered = [event for _i, event in ordered_events(ctx.debrief.timeline)]
+    local = [e.at.astimezone(tz) if e.at else None for e in ordered]
+    dated = [at for at in local if at is not None]
+    with_day = len({at.date() for at in dated}) > 1
+    with_seconds = any(at.second for at in dated)
+    shown = ctx.replay.revealed(len(ordered))
+    items = []
+    day = None
+    for position, (event, at) in enumerate(zip(ordered[:shown], local[:shown], strict=True)):
+        current = ctx.replay.active and position == ctx.replay.index
+        # The day is named where it changes; repeating it on every row is noise at this size.
+        new_day = with_day and at is not None and at.date() != day
+        day = at.date() if at is not None else day
+        items.append(_event_item(ctx, event, at, new_day, with_seconds, current))
+    hidden = len(ordered) - shown
+    note = f"Times in {zone_name}"
+    if hidden:
+        note += f"  ·  {hidden} later event{'s' if hidden != 1 else ''} not shown yet"
+    empty = "No events yet. The timeline starts when the problem began."
+    return [RoomSection("Timeline", tuple(items), empty, note)]
+
+
+def _event_item(
+    ctx: _Context,
+    event: TimelineEvent,
+    at: datetime | None,
+    with_day: bool,
+    with_seconds: bool,
+    current: bool,
+) -> RoomItem:
+    details: tuple[tuple[str, str], ...] = ()
+    if current:
+        details = (
+            ("What was known then", ctx.text(event.known) or "…"),
+            ("Signals visible then", ctx.text(event.signals) or "…"),
+        )
+    return RoomItem(
+        text=ctx.text(event.text) or "…",
+        lead=_clock(at, with_day, with_seconds) if at else "time?",
+        meta=EVENT_LABELS.get(event.kind, ""),
+        state="current" if current else "",
+        details=details,
+    )
+
+
+def _lines(heading: str, values: list[str], ctx: _Context, empty: str = "") -> RoomSection:
+    items = tuple(RoomItem(ctx.text(v)) for v in values if v.strip())
+    return RoomSection(heading, items, empty or "Nothing yet.")
+
+
+def _paragraph(heading: str, value: str, ctx: _Context) -> RoomSection:
+    return _lines(heading, [value], ctx)
+
+
+def _details(ctx: _Context) -> list[RoomSection]:
+    d = ctx.debrief
+    meta = "  ·  ".join(v for v in (d.incident.strip(), d.severity or "") if v)
+    items = (RoomItem(ctx.text(d.title), meta=meta),) if d.title.strip() or meta else ()
+    return [RoomSection("The incident", items, "Not named yet.")]
+
+
+def _participants(ctx: _Context) -> list[RoomSection]:
+    people = ctx.debrief.participants
+    items = tuple(
+        RoomItem(public_name(p, label, ctx.options.names_as_roles))
+        for p, label in zip(people, ctx.mask.labels, strict=True)
+        if p.name.strip() or p.role.strip()
+    )
+    return [RoomSection("Who is here", items, "Nobody listed yet.")]
+
+
+def _timing(part: str, ctx: _Context) -> list[RoomSection]:
+    question = getattr(ctx.debrief, part)
+    measure = detection_check if part == "detection" else fix_check
+    check: TargetCheck = measure(ctx.debrief)
+    what = "Time to detect" if part == "detection" else "Time to fix"
+    if check.met is None:
+        verdict = "mark the moments on the timeline to measure it"
+    else:
+        verdict = "within the target" if check.met else "over the target"
+    measured = RoomItem(
+        what,
+        lead=format_duration(check.measured),
+        meta=f"Target {format_target(check.target_minutes)}  ·  {verdict}",
+    )
+    answer = RoomItem(ANSWERS[question.answer], meta=ctx.text(question.notes))
+    target = check.target_minutes
+    heading = "The team's answer"
+    if target is not None:
+        goal = "automatically" if target == 0 else f"within {format_target(target)}"
+        verb = "detected" if part == "detection" else "fixed"
+        heading = f"Could we have {verb} it {goal}? The team's answer"
+    return [RoomSection("Measured", (measured,)), RoomSection(heading, (answer,))]
+
+
+def _factors(ctx: _Context) -> list[RoomSection]:
+    sections = []
+    for kind, heading in FACTOR_HEADINGS.items():
+        texts = [f.text for f in ctx.debrief.contributing_factors if f.kind == kind]
+        if any(t.strip() for t in texts):
+            sections.append(_lines(heading, texts, ctx))
+    return sections or [RoomSection("Contributing factors", (), "None named yet.")]
+
+
+def _actions(ctx: _Context) -> list[RoomSection]:
+    items = []
+    for action in ctx.debrief.action_items:
+        if not action.title.strip():
+            continue
+        owner = ctx.text(action.owner) or "no owner yet"
+        due = f"due {action.due:%d %b %Y}" if action.due else "no due date"
+        meta = "  ·  ".join(v for v in (owner, due, action.priority or "") if v)
+        items.append(RoomItem(ctx.text(action.title), meta=meta))
+    return [RoomSection("Action items", tuple(items), "None agreed yet.")]
+
+
+def _classification(ctx: _Context) -> list[RoomSection]:
+    d = ctx.debrief
+    rows = (
+        ("Severity", d.severity or ""),
+        ("Services", ", ".join(s for s in d.services if s.strip())),
+        ("Primary cause", ctx.text(d.primary_cause)),
+        ("Tags", ", ".join(t for t in d.tags if t.strip())),
+    )
+    items = tuple(RoomItem(value or "—", lead=label) for label, value in rows)
+    return [RoomSection("Classification", items)]
+
+
+def _checkpoint(ctx: _Context) -> list[RoomSection]:
+    when = ctx.debrief.checkpoint_at
+    items = (RoomItem(f"{when:%A %d %B %Y}"),) if when else ()
+    return [RoomSection("Checkpoint on the action items", items, "No date yet.")]
+
+
+_SECTIONS = {
+    "details": _details,
+    "purpose": lambda c: [_paragraph("Why we are here", c.debrief.purpose, c)],
+    "ground_rules": lambda c: [_lines("Ground rules", list(c.ground_rules), c)],
+    "participants": _participants,
+    "timeline": _timeline,
+    "response": lambda c: [_paragraph("What we did", c.debrief.response, c)],
+    "impact": lambda c: [_paragraph("Impact", c.debrief.impact, c)],
+    "detection": lambda c: _timing("detection", c),
+    "fix": lambda c: _timing("fix", c),
+    "contributing_factors": _factors,
+    "went_wrong": lambda c: [_lines("What went wrong", c.debrief.went_wrong, c)],
+    "went_right": lambda c: [_lines("What went right", c.debrief.went_right, c)],
+    "learnings": lambda c: [_lines("Key learnings", c.debrief.learnings, c)],
+    "action_items": _actions,
+    "classification": _classification,
+    "summary": lambda c: [_paragraph("Summary", c.debrief.summary, c)],
+    "checkpoint": _checkpoint,
+}
+
+
+def visible_content(
+    debrief: Debrief | None,
+    phase: Phase,
+    options: RoomOptions,
+    *,
+    position: tuple[int, int] = (0, 1),
+    ground_rules: tuple[str, ...] = (),
+    replay: ReplayState | None = None,
+    question_index: int = 0,
+) -> RoomView:
+    """Build what the room sees for ``phase`` of ``debrief``; private fields are never read.
+
+    ``position`` is (phase index, phase count). ``replay`` applies only to phases
+    that edit the timeline. ``question_index`` picks which of the phase's questions
+    is on screen (it wraps around).
+    """
+    index, count = position
+    counter = f"Phase {index + 1} of {count}"
+    question = phase.questions[question_index % len(phase.questions)] if phase.questions else ""
+    if debrief is None:
+        return RoomView(counter, phase.title, question)
+    state = replay or ReplayState()
+    in_replay = state.active and "timeline" in phase.edits
+    ctx = _Context(
+        debrief,
+        NameMask.build(debrief.participants, options.names_as_roles),
+        options,
+        ground_rules,
+        state if in_replay else ReplayState(),
+    )
+    sections: list[RoomSection] = []
+    for part in phase.edits:
+        sections.extend(_SECTIONS[part](ctx))
+    replay_text = ""
+    if in_replay:
+        total = len(debrief.timeline)
+        replay_text = f"Replay: event {ctx.replay.revealed(total)} of {total}"
+    return RoomView(counter, phase.title, question, tuple(sections), replay_text)
