@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from facilitator.language.checker import Checker
 from facilitator.language.findings import BLAME, CATEGORIES, COUNTERFACTUAL, Finding
-from facilitator.language.rules import Rule, RuleSet, RulesError, load_rules
+from facilitator.language.rules import Rule, RulesError, RuleSet, load_rules
 
 __all__ = [
     "BLAME",

@@ -1,0 +1,142 @@
+"""Blanking out text the checker must not read: code, links, quotations and identifiers.
+
+Masked spans are replaced by spaces of the same length, so offsets found in the
+masked text are offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+# Curly apostrophes become straight ones so every rule needs to spell contractions once.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+_MASK = re.compile(
+    "|".join(
+        [
+            r"```.*?```",  # fenced code
+            r"`[^`\n]+`",  # inline code
+            r"\b(?:https?|ftp|file)://[^\s<>\"]+",  # URLs
+            r"\bwww\.[^\s<>\"]+",
+            r"\b[\w.+-]+@[\w-]+\.[\w.-]+",  # e-mail addresses
+            r"(?<![\w/])(?:/[\w.-]+){2,}/?",  # file paths
+            r"\b\w*_\w*",  # snake_case identifiers: failed_to_connect
+            r"\b[a-z]+(?:[A-Z][a-z0-9]*)+\b",  # camelCase: failedToConnect
+            r"\b(?:[A-Z][a-z0-9]+){2,}\b",  # PascalCase: FailedToStart
+            r"\b\w+(?:\.\w+)+(?:\(\))?",  # dotted names: retry.policy, cfg.load()
+            r"(?<![\w-])--?[a-z][\w-]*",  # command-line flags: --force
+            # Quotations mention wording rather than use it: "human error" as a rule name.
+            r"\"[^\"\n]{1,300}\"",
+            "\u201c[^\u201d\n]{1,300}\u201d",
+            "\u2018[^\u2018\n]{1,300}?\u2019(?!\\w)",
+            r"(?<![\w'])'(?=\S)(?:[^'\n]|'(?=\w)){1,300}?(?<=\S)'(?!\w)",
+        ]
+    ),
+    re.DOTALL,
+)
+
+
+# Every masked form contains one of these characters. A single character set lets the
+# regex engine skip ahead in C; the finer test for each hit is done in _worth_masking.
+_CANDIDATE = re.compile("[`_@/\"\u201c\u2018'.\\-A-Z]")
+_QUOTES = "\"\u201c\u2018'"
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with typographic apostrophes straightened (same length)."""
+    return text.translate(_APOSTROPHES) if "\u2019" in text or "\u02bc" in text else text
+
+
+def mask(text: str, keep: Collection[str] = ()) -> str:
+    """Return ``text`` with code, URLs, quotations and identifiers blanked out.
+
+    Spans equal to one of ``keep`` (participant names such as "McKenzie", which
+    look like identifiers) are left readable.
+    """
+    windows = _candidate_windows(text)
+    if not windows:
+        return text
+    parts: list[str] = []
+    last = 0
+    for window_start, window_end in windows:
+        for match in _MASK.finditer(text, window_start, window_end):
+            start, end = match.span()
+            if start < last or match.group() in keep:
+                continue
+            parts.append(text[last:start])
+            # Keep line breaks so sentence and paragraph boundaries survive masking.
+            parts.append(re.sub(r"[^\n]", " ", match.group()))
+            last = end
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _candidate_windows(text: str) -> list[tuple[int, int]]:
+    """Return merged spans of ``text`` that may hold something to mask."""
+    windows: list[tuple[int, int]] = []
+    size = len(text)
+    skip_until = 0
+    for hit in _CANDIDATE.finditer(text):
+        at = hit.start()
+        if at < skip_until or not _worth_masking(text, at, size):
+            continue
+        char = text[at]
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
+        if char in _QUOTES:
+            end = _quote_end(text, at, char)
+            if end < 0:
+                continue
+            skip_until = end  # the closing quote must not open another window
+        elif char == "`":
+            closing = text.find("```", at + 3) if text.startswith("```", at) else -1
+            end = closing + 3 if closing >= 0 else text.find("`", at + 1) + 1 or size
+            skip_until = end
+        else:
+            end = size
+            for separator in " \n\t":
+                found = text.find(separator, at)
+                if 0 <= found < end:
+                    end = found
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _worth_masking(text: str, at: int, size: int) -> bool:
+    char = text[at]
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < size else " "
+    if char == ".":
+        return before.isalnum() and (after.isalnum() or after == "_")
+    if char == "'":
+        return not (before.isalnum() or before == "'") and not after.isspace()
+    if char == "-":
+        return after == "-" or (after.isalpha() and not (before.isalnum() or before == "-"))
+    if "A" <= char <= "Z":
+        # camelCase (lower then upper) or PascalCase (a second capital in the word)
+        if before.islower():
+            return True
+        end = at + 1
+        while end < size and text[end].isalnum():
+            if text[end].isupper() and text[end - 1].islower():
+                return True
+            end += 1
+        return False
+    return True
+
+
+def _quote_end(text: str, at: int, char: str) -> int:
+    closing = {"\u201c": "\u201d", "\u2018": "\u2019"}.get(char, char)
+    limit = min(len(text), at + 302)
+    line_end = text.find("\n", at, limit)
+    if line_end >= 0:
+        limit = line_end
+    found = text.find(closing, at + 1, limit)
+    while 0 <= found < len(text) - 1 and closing in "\u2019'" and text[found + 1].isalnum():
+        found = text.find(closing, found + 1, limit)  # an apostrophe inside the quotation
+    return found + 1 if found >= 0 else -1

@@ -1,0 +1,242 @@
+"""Language checking for one open debrief: highlighters, tooltips, ignores and the findings feed.
+
+The owner (the debrief window) creates one :class:`LanguageSupport`, calls
+:meth:`LanguageSupport.attach` for every free-text :class:`NoteEdit`, saves
+:meth:`LanguageSupport.ignored` into ``Debrief.ignored_findings`` when
+``ignoresChanged`` fires, and feeds ``findings()`` to the findings panel when
+``findingsChanged`` fires.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QToolTip
+
+from facilitator.domain.model import Debrief, IgnoredFinding
+from facilitator.language import Checker, Finding, default_checker
+from facilitator.language.debrief_findings import FieldFinding, debrief_findings, is_ignored
+from facilitator.ui.highlighter import CATEGORY_COLOURS, FindingsHighlighter
+from facilitator.ui.note_edit import NoteEdit
+
+#: Typing pauses shorter than this do not refresh the findings panel.
+FINDINGS_DEBOUNCE_MS = 300
+
+
+class LanguageSupport(QObject):
+    """Owns the checker, participant names and ignored findings of one debrief.
+
+    Signals:
+        findingsChanged(): the open findings may have changed (debounced).
+        ignoresChanged(): the facilitator ignored a finding or a rule; save ``ignored()``.
+    """
+
+    findingsChanged = Signal()
+    ignoresChanged = Signal()
+
+    def __init__(
+        self,
+        checker: Checker | None = None,
+        people: Sequence[str] = (),
+        ignored: Sequence[IgnoredFinding] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._checker = checker or default_checker()
+        self._people = list(people)
+        self._ignored = list(ignored)
+        self._edits: dict[int, tuple[NoteEdit, FindingsHighlighter]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FINDINGS_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.findingsChanged)
+
+    # -- state the owner sets -------------------------------------------------
+
+    @property
+    def checker(self) -> Checker:
+        """The checker in use."""
+        return self._checker
+
+    def set_checker(self, checker: Checker) -> None:
+        """Use ``checker`` (for example one with the team's rules file) everywhere."""
+        self._checker = checker
+        for _, highlighter in self._edits.values():
+            highlighter.set_checker(checker)
+        self._timer.start()
+
+    def people(self) -> list[str]:
+        """The participant names the checker recognises."""
+        return list(self._people)
+
+    def set_people(self, people: Sequence[str]) -> None:
+        """Recognise these participant names and re-check every attached field."""
+        self._people = list(people)
+        for _, highlighter in self._edits.values():
+            highlighter.set_people(self._people)
+        self._timer.start()
+
+    def ignored(self) -> list[IgnoredFinding]:
+        """The findings and rules the facilitator chose to keep, to save with the debrief."""
+        return list(self._ignored)
+
+    def set_ignored(self, ignored: Sequence[IgnoredFinding]) -> None:
+        """Replace the ignored findings (when a debrief is loaded); does not emit ignoresChanged."""
+        self._ignored = list(ignored)
+        self._rehighlight()
+
+    def ignore_here(self, field: str, finding: Finding) -> None:
+        """Keep this phrase in this field from now on."""
+        entry = IgnoredFinding(finding.rule, field, finding.text)
+        if entry not in self._ignored:
+            self._ignored.append(entry)
+            self._rehighlight()
+            self.ignoresChanged.emit()
+
+    def ignore_rule(self, rule: str) -> None:
+        """Stop applying ``rule`` anywhere in this debrief."""
+        entry = IgnoredFinding(rule)
+        if entry not in self._ignored:
+            self._ignored.append(entry)
+            self._rehighlight()
+            self.ignoresChanged.emit()
+
+    # -- fields ---------------------------------------------------------------
+
+    def attach(self, edit: NoteEdit) -> FindingsHighlighter:
+        """Highlight findings in ``edit`` and add the tooltip and context-menu actions."""
+        key = id(edit)
+        if key in self._edits:
+            return self._edits[key][1]
+        highlighter = FindingsHighlighter(
+            edit.document(),
+            self._checker,
+            self._people,
+            lambda finding: is_ignored(edit.field_key, finding, self._ignored),
+        )
+        highlighter.blockChecked.connect(self._timer.start)
+        self._edits[key] = (edit, highlighter)
+        edit.viewport().installEventFilter(self)
+        edit.destroyed.connect(lambda *_: self._forget(key))
+        self._timer.start()
+        return highlighter
+
+    def detach(self, edit: NoteEdit) -> None:
+        """Stop checking ``edit`` (for example before it is reused for another field)."""
+        entry = self._edits.pop(id(edit), None)
+        if entry is not None:
+            edit.viewport().removeEventFilter(self)
+            entry[1].setDocument(None)
+            self._timer.start()
+
+    def edit_for(self, field: str) -> NoteEdit | None:
+        """Return the attached editor of ``field``, if it is on screen."""
+        for edit, _ in self._edits.values():
+            if edit.field_key == field:
+                return edit
+        return None
+
+    def reveal(self, field: str, start: int, end: int) -> bool:
+        """Focus the editor of ``field`` and select ``start..end``; False if it is not attached."""
+        edit = self.edit_for(field)
+        if edit is None:
+            return False
+        cursor = edit.textCursor()
+        size = len(edit.toPlainText())
+        cursor.setPosition(min(start, size))
+        cursor.setPosition(min(end, size), QTextCursor.MoveMode.KeepAnchor)
+        edit.setTextCursor(cursor)
+        edit.ensureCursorVisible()
+        edit.setFocus()
+        return True
+
+    def findings(self, debrief: Debrief | None = None) -> list[FieldFinding]:
+        """Return the open findings of the attached fields, read from the highlighters.
+
+        With ``debrief``, fields that have no attached editor (not on screen) are
+        checked too, so the panel lists every open finding of the debrief.
+        """
+        result = [
+            FieldFinding(edit.field_key, finding)
+            for edit, highlighter in self._edits.values()
+            for finding in highlighter.findings()
+        ]
+        if debrief is not None:
+            shown = {edit.field_key for edit, _ in self._edits.values()}
+            debrief.ignored_findings = list(self._ignored)
+            result.extend(
+                f for f in debrief_findings(debrief, self._checker) if f.field not in shown
+            )
+        return result
+
+    # -- tooltip and context menu ----------------------------------------------
+
+    def finding_at(self, edit: NoteEdit, point: QPoint) -> Finding | None:
+        """Return the finding under viewport point ``point`` of ``edit``, if any."""
+        entry = self._edits.get(id(edit))
+        if entry is None:
+            return None
+        position = edit.cursorForPosition(point).position()
+        return entry[1].finding_at(position)
+
+    def context_menu(self, edit: NoteEdit, point: QPoint) -> QMenu:
+        """Build the editor's context menu at viewport ``point``, with the ignore actions."""
+        menu = edit.createStandardContextMenu(point)
+        finding = self.finding_at(edit, point)
+        if finding is not None:
+            menu.addSeparator()
+            here = menu.addAction("Ignore here")
+            here.setToolTip("Keep this phrase in this field")
+            here.triggered.connect(lambda: self.ignore_here(edit.field_key, finding))
+            rule = menu.addAction("Ignore this rule in this debrief")
+            rule.triggered.connect(lambda: self.ignore_rule(finding.rule))
+        return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Show tooltips over flagged phrases and add the ignore actions to the menu."""
+        edit = self._edit_of_viewport(watched)
+        if edit is None:
+            return False
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            finding = self.finding_at(edit, event.pos())
+            if finding is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), tooltip_html(finding), edit.viewport())
+            return True
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            menu = self.context_menu(edit, event.pos())
+            menu.aboutToHide.connect(menu.deleteLater)
+            menu.popup(event.globalPos())  # non-blocking, so tests and the UI never stall
+            return True
+        return False
+
+    def _edit_of_viewport(self, viewport: QObject) -> NoteEdit | None:
+        for edit, _ in self._edits.values():
+            if edit.viewport() is viewport:
+                return edit
+        return None
+
+    def _forget(self, key: int) -> None:
+        self._edits.pop(key, None)
+        self._timer.start()
+
+    def _rehighlight(self) -> None:
+        for _, highlighter in self._edits.values():
+            highlighter.rehighlight()
+        self._timer.start()
+
+
+def tooltip_html(finding: Finding) -> str:
+    """Return the tooltip for a finding: category, why the wording hurts, and what to say."""
+    colour = CATEGORY_COLOURS[finding.category].name()
+    label = "Blame" if finding.category == "blame" else "Counterfactual"
+    return (
+        f"<p style='margin:0'><b style='color:{colour}'>{label}</b>: "
+        f"{html.escape(finding.message)}</p>"
+        f"<p style='margin-top:6px'><i>Try:</i> “{html.escape(finding.suggestion)}”</p>"
+    )
