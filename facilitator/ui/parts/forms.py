@@ -1,0 +1,218 @@
+"""Form-style parts: the debrief's details, its classification and the checkpoint date."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from facilitator.domain.model import Severity
+from facilitator.domain.text import clean_text
+from facilitator.domain.timing import soak_warning
+from facilitator.ui.parts.base import (
+    EditHook,
+    PartEditor,
+    hint_label,
+    section_label,
+    user_edit,
+    vbox,
+)
+from facilitator.ui.qtime import from_qdate, from_qdatetime, to_qdate, to_qdatetime, zone
+from facilitator.ui.session import MeetingSession
+
+#: How long after the meeting the team meets again to review action items.
+CHECKPOINT_AFTER = timedelta(days=14)
+
+
+def split_list(text: str) -> list[str]:
+    """Split "a, b,c" into ["a", "b", "c"], dropping blanks and duplicates."""
+    seen: list[str] = []
+    for item in (part.strip() for part in clean_text(text).split(",")):
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _form(widget: QWidget) -> QFormLayout:
+    form = QFormLayout()
+    form.setHorizontalSpacing(16)
+    form.setVerticalSpacing(10)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+class DetailsEditor(PartEditor):
+    """Title, incident reference, facilitator and meeting time."""
+
+    part = "details"
+
+    def __init__(
+        self, session: MeetingSession, on_new_edit: EditHook, parent: QWidget | None = None
+    ):
+        super().__init__(session, on_new_edit, parent)
+        layout = vbox(self)
+        layout.addWidget(section_label("About this debrief", self))
+        form = _form(self)
+        self.title = QLineEdit(self, placeholderText="A short, neutral name for the incident")
+        self.incident = QLineEdit(self, placeholderText="Incident or ticket reference")
+        self.facilitator = QLineEdit(self, placeholderText="Who runs this meeting")
+        self.meeting = QDateTimeEdit(self, calendarPopup=True, displayFormat="ddd d MMM yyyy HH:mm")
+        self.meeting.setMinimumDateTime(QDateTime(QDate(2000, 1, 1), self.meeting.time()))
+        self.meeting.setSpecialValueText("Not set: starts with the first timer")
+        form.addRow("&Title", self.title)
+        form.addRow("&Incident", self.incident)
+        form.addRow("&Facilitator", self.facilitator)
+        form.addRow("&Meeting", self.meeting)
+        layout.addLayout(form)
+        self.soak = hint_label("", self)
+        self.soak.setObjectName("WarningLabel")
+        layout.addWidget(self.soak)
+        for line, attr in (
+            (self.title, "title"),
+            (self.incident, "incident"),
+            (self.facilitator, "facilitator"),
+        ):
+            line.textEdited.connect(lambda text, a=attr: self._set(a, text))
+        self.meeting.dateTimeChanged.connect(self._meeting_changed)
+
+    def load(self) -> None:
+        d = self.debrief
+        self.title.setText(d.title)
+        self.incident.setText(d.incident)
+        self.facilitator.setText(d.facilitator)
+        tz = zone(d.timezone)
+        self.meeting.setTimeZone(tz)
+        if d.meeting_at is None:
+            self.meeting.setDateTime(self.meeting.minimumDateTime())
+        else:
+            self.meeting.setDateTime(to_qdatetime(d.meeting_at, tz))
+        self._show_soak()
+
+    @user_edit
+    def _set(self, attr: str, text: str) -> None:
+        setattr(self.debrief, attr, clean_text(text))
+        self.changed()
+
+    @user_edit
+    def _meeting_changed(self, value: QDateTime) -> None:
+        if self._loading:
+            return
+        at = None if value == self.meeting.minimumDateTime() else from_qdatetime(value)
+        self.debrief.meeting_at = at
+        self._show_soak()
+        self.changed()
+
+    def _show_soak(self) -> None:
+        warning = soak_warning(self.debrief)
+        self.soak.setText(warning or "")
+        self.soak.setVisible(bool(warning))
+
+
+class ClassificationEditor(PartEditor):
+    """Severity, services, primary cause and tags, for trend queries across debriefs."""
+
+    part = "classification"
+
+    def __init__(
+        self, session: MeetingSession, on_new_edit: EditHook, parent: QWidget | None = None
+    ):
+        super().__init__(session, on_new_edit, parent)
+        layout = vbox(self)
+        layout.addWidget(section_label("Classification", self))
+        form = _form(self)
+        self.severity = QComboBox(self)
+        self.severity.addItem("Not set", None)
+        for sev in Severity:
+            self.severity.addItem(sev.value, sev)
+        self.services = QLineEdit(self, placeholderText="checkout-api, payments-db, …")
+        self.tags = QLineEdit(self, placeholderText="deploy, config, capacity, …")
+        self.cause = self.note("primary_cause", "The condition that mattered most", compact=True)
+        form.addRow("&Severity", self.severity)
+        form.addRow("Ser&vices", self.services)
+        form.addRow("Primary &cause", self.cause)
+        form.addRow("T&ags", self.tags)
+        layout.addLayout(form)
+        layout.addWidget(hint_label("Separate services and tags with commas.", self))
+        self.severity.currentIndexChanged.connect(self._severity_changed)
+        self.services.textEdited.connect(lambda t: self._set_list("services", t))
+        self.tags.textEdited.connect(lambda t: self._set_list("tags", t))
+        self.cause.edited.connect(self._cause_changed)
+
+    def load(self) -> None:
+        d = self.debrief
+        self.severity.setCurrentIndex(max(0, self.severity.findData(d.severity)))
+        self.services.setText(", ".join(d.services))
+        self.tags.setText(", ".join(d.tags))
+        self.cause.set_text(d.primary_cause)
+
+    @user_edit
+    def _severity_changed(self, _index: int = 0) -> None:
+        if not self._loading:
+            self.debrief.severity = self.severity.currentData()
+            self.changed()
+
+    @user_edit
+    def _set_list(self, attr: str, text: str) -> None:
+        setattr(self.debrief, attr, split_list(text))
+        self.changed()
+
+    @user_edit
+    def _cause_changed(self, text: str) -> None:
+        if self.debrief.primary_cause != clean_text(text):
+            self.debrief.primary_cause = clean_text(text)
+            self.changed()
+
+
+def default_checkpoint(meeting_at: datetime | None) -> date:
+    """Two weeks after the meeting (or after today, before the meeting has a date)."""
+    base = meeting_at.astimezone(UTC).date() if meeting_at else date.today()
+    return base + CHECKPOINT_AFTER
+
+
+class CheckpointEditor(PartEditor):
+    """The date the team meets again to review action items; defaults to two weeks out."""
+
+    part = "checkpoint"
+
+    def __init__(
+        self, session: MeetingSession, on_new_edit: EditHook, parent: QWidget | None = None
+    ):
+        super().__init__(session, on_new_edit, parent)
+        layout = vbox(self)
+        layout.addWidget(section_label("Checkpoint", self))
+        form = _form(self)
+        self.date = QDateEdit(self, calendarPopup=True, displayFormat="dddd d MMMM yyyy")
+        form.addRow("Review action items on", self.date)
+        layout.addLayout(form)
+        self.soak = hint_label("", self)
+        self.soak.setObjectName("WarningLabel")
+        layout.addWidget(self.soak)
+        self.date.dateChanged.connect(self._changed)
+
+    def load(self) -> None:
+        d = self.debrief
+        self.date.setDate(to_qdate(d.checkpoint_at or default_checkpoint(d.meeting_at)))
+        warning = soak_warning(d)
+        self.soak.setText(warning or "")
+        self.soak.setVisible(bool(warning))
+
+    def on_shown(self) -> None:
+        # The default is only stored once the room reaches this phase, so it follows the
+        # meeting date the timers set rather than the day the debrief was created.
+        if self.debrief.checkpoint_at is None:
+            self.debrief.checkpoint_at = from_qdate(self.date.date())
+            self.changed()
+
+    @user_edit
+    def _changed(self, value: QDate) -> None:
+        if not self._loading:
+            self.debrief.checkpoint_at = from_qdate(value)
+            self.changed()

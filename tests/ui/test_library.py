@@ -1,0 +1,110 @@
+"""The library window: list, new, open, delete with confirmation, and the app entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from facilitator import app
+from facilitator.domain.model import Severity
+from facilitator.storage import DebriefService, StorageError
+from facilitator.ui import dialogs
+from facilitator.ui.main_window import MainWindow
+
+
+def _fill(service: DebriefService) -> list[str]:
+    ids = []
+    for title, sev in (("Queue backlog", Severity.SEV3), ("DNS outage", Severity.SEV1)):
+        d = service.create(title)
+        d.severity = sev
+        service.save(d)
+        ids.append(d.id)
+    return ids
+
+
+def test_library_lists_title_severity_and_date(
+    qtbot: QtBot, service: DebriefService, window: MainWindow
+) -> None:
+    _fill(service)
+    window.refresh_library()
+    model = window.library.proxy
+    rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert rows == {"Queue backlog": "SEV3", "DNS outage": "SEV1"}
+    assert model.index(0, 3).data()[:2] == "20"
+    window.library.filter.setText("dns")
+    assert model.rowCount() == 1
+
+
+def test_new_then_back_to_library(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.library.new_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.editor
+    assert window.windowTitle().startswith("Untitled debrief")
+    window.show_library()
+    assert window.stack.currentWidget() is window.library
+    assert window.library.model.rowCount() == 1
+
+
+def test_open_by_activating_a_row(
+    qtbot: QtBot, service: DebriefService, window: MainWindow
+) -> None:
+    _fill(service)
+    window.refresh_library()
+    window.library.table.selectRow(1)
+    qtbot.mouseClick(window.library.open_button, Qt.MouseButton.LeftButton)
+    assert window.session.debrief is not None
+    assert window.session.debrief.title in {"Queue backlog", "DNS outage"}
+
+
+@pytest.mark.parametrize("confirm", [True, False])
+def test_delete_asks_first(
+    qtbot: QtBot,
+    service: DebriefService,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    confirm: bool,
+) -> None:
+    _fill(service)
+    window.refresh_library()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_delete", lambda _p, title: asked.append(title) or confirm)
+    window.library.table.selectRow(0)
+    qtbot.mouseClick(window.library.delete_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert len(service.list()) == (1 if confirm else 2)
+    assert window.library.model.rowCount() == len(service.list())
+
+
+def test_run_gui_explains_an_unusable_database(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def broken(_url: str | None) -> DebriefService:
+        raise StorageError("The debrief database is damaged.")
+
+    monkeypatch.setattr(app, "DebriefService", broken)
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: shown.append(text))
+    assert app.run_gui("sqlite:///x.db", []) == 2
+    assert shown == ["The debrief database is damaged."]
+
+
+def test_settings_live_in_the_configured_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(app.CONFIG_DIR_ENV, str(tmp_path / "cfg"))
+    settings = app.make_settings()
+    assert Path(settings.fileName()) == tmp_path / "cfg" / "settings.ini"
+
+
+def test_window_geometry_and_view_are_remembered(
+    qtbot: QtBot, service: DebriefService, settings: QSettings, window: MainWindow
+) -> None:
+    window.set_theme("dark")
+    window.change_font(2)
+    window.close()
+    assert settings.value("view/theme") == "dark"
+    assert int(settings.value("view/font_pt")) == 14
+    assert settings.value("window/geometry") is not None
