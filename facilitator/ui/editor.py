@@ -13,6 +13,7 @@ from facilitator.ui.parts.timeline import TimelineEditor
 from facilitator.ui.phase_page import PhasePage
 from facilitator.ui.private_panel import PrivatePanel
 from facilitator.ui.session import MeetingSession
+from facilitator.ui.shared_screen import ReplayController, ReplayPanel
 from facilitator.ui.timer_bar import TimerBar
 
 
@@ -28,6 +29,9 @@ class DebriefEditor(QWidget):
         session: MeetingSession,
         language: QObject | None = None,
         parent: QWidget | None = None,
+        *,
+        replay: ReplayController | None = None,
+        findings: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -54,6 +58,16 @@ class DebriefEditor(QWidget):
             self.pages.append(page)
             self._scrolls.append(scroll)
         self.private = PrivatePanel(session, self._attach_language, self.splitter)
+        # Both are the facilitator's alone: they sit in the private column, under its banner.
+        self.replay_panel: ReplayPanel | None = None
+        if replay is not None:
+            # The main window's shared-screen actions own the replay keys.
+            self.replay_panel = ReplayPanel(
+                session, replay, on_new_edit=self._attach_language, keys=False
+            )
+            self.private.insert_section(1, self.replay_panel)
+        if findings is not None:
+            self.private.insert_section(1, findings)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip
@@ -223,7 +224,9 @@ class LanguageSupport(QObject):
 
     def _forget(self, key: int) -> None:
         self._edits.pop(key, None)
-        self._timer.start()
+        # At shutdown Qt may destroy the timer before the last field reports its end.
+        if shiboken6.isValid(self._timer):
+            self._timer.start()
 
     def _rehighlight(self) -> None:
         for _, highlighter in self._edits.values():

@@ -14,9 +14,12 @@ from facilitator.domain.script import MeetingScript, ScriptError, load_script
 from facilitator.storage import DebriefService, StorageError
 from facilitator.ui import dialogs
 from facilitator.ui.editor import DebriefEditor
+from facilitator.ui.export_actions import ExportCommands
+from facilitator.ui.findings_view import FindingsView
 from facilitator.ui.library import LibraryView
 from facilitator.ui.menus import build_menus
 from facilitator.ui.session import MeetingSession
+from facilitator.ui.shared_screen import SharedScreenControls
 from facilitator.ui.theme import (
     DEFAULT_FONT_PT,
     DEFAULT_THEME,
@@ -53,6 +56,8 @@ class MainWindow(QMainWindow):
         if self.language is not None and hasattr(self.language, "ignoresChanged"):
             self.language.ignoresChanged.connect(self._ignores_changed)
         self.editor: DebriefEditor | None = None
+        self.shared = SharedScreenControls(self.session, self, settings)
+        self.exports = ExportCommands(self, settings)
         self.setObjectName("MainWindow")
         # Before any widget exists, so every widget starts with the right font size.
         self.apply_view()
@@ -63,6 +68,8 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel("", self)
         self.save_label.setObjectName("SaveLabel")
         self.statusBar().addPermanentWidget(self.save_label)
+        self.findings = FindingsView(self, settings)
+        self.statusBar().addPermanentWidget(self.findings.button)
         self.actions = build_menus(self)
         self.library.newRequested.connect(self.new_debrief)
         self.library.openRequested.connect(self.open_debrief)
@@ -133,7 +140,13 @@ class MainWindow(QMainWindow):
 
     def _show(self, debrief: object) -> None:
         if self.editor is None:
-            self.editor = DebriefEditor(self.session, self.language, self.stack)
+            self.editor = DebriefEditor(
+                self.session,
+                self.language,
+                self.stack,
+                replay=self.shared.replay,
+                findings=self.findings.panel,
+            )
             self.editor.toggle_private_panel(self.actions["private"].isChecked())
             self.editor.show_tips(self.actions["tips"].isChecked())
             self.stack.addWidget(self.editor)
@@ -141,6 +154,7 @@ class MainWindow(QMainWindow):
             self.language.set_ignored(debrief.ignored_findings)  # type: ignore[attr-defined]
         self.session.open(debrief)  # type: ignore[arg-type]
         self._sync_people()
+        self.findings.refresh()
         self.stack.setCurrentWidget(self.editor)
         self.editor.set_panel_widths(self.width())
         self._update_title()
@@ -152,6 +166,10 @@ class MainWindow(QMainWindow):
     def focus_field(self, field_key: str, start: int = 0, end: int = 0) -> bool:
         """Show ``field_key`` of the open debrief with ``start:end`` selected."""
         return self.editor is not None and self.editor.focus_field(field_key, start, end)
+
+    def open_findings(self) -> list:  # type: ignore[type-arg]
+        """The language findings still open in the debrief (empty without a checker)."""
+        return self.findings.current()
 
     def add_timeline_event(self) -> None:
         if self.editor is not None and self.session.debrief is not None:
@@ -189,6 +207,8 @@ class MainWindow(QMainWindow):
         self.show_library()
         self.session.script = script
         if self.editor is not None:
+            # The findings panel outlives editors: take it out before this one goes.
+            self.findings.panel.setParent(None)
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
@@ -250,7 +270,7 @@ class MainWindow(QMainWindow):
         # Findings the facilitator chose to keep are part of the debrief, saved like any edit.
         debrief = self.session.debrief
         if debrief is not None and self.language is not None:
-            debrief.ignored_findings = list(self.language.ignored)  # type: ignore[attr-defined]
+            debrief.ignored_findings = self.language.ignored()  # type: ignore[attr-defined]
             self.session.touch("ignored_findings")
 
     def _sync_people(self) -> None:
@@ -272,7 +292,10 @@ class MainWindow(QMainWindow):
 
     def _update_mode(self) -> None:
         editing = self.session.debrief is not None
-        for name in ("library", "next", "previous", "timer", "reset", "event", "phases"):
+        for name in (
+            "library", "next", "previous", "timer", "reset", "event", "phases",
+            "export_docx", "export_md",
+        ):  # fmt: skip
             self.actions[name].setEnabled(editing)
         self.actions["script"].setEnabled(not editing)
 
@@ -281,6 +304,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.session.close()
+        self.exports.wait()
+        if self.shared.window is not None:
+            self.shared.window.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()

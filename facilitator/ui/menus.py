@@ -31,7 +31,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     bar = window.menuBar()
     session = window.session
     actions: dict[str, QAction] = {}
-    debrief = bar.addMenu("&Debrief")
+    debrief = bar.addMenu("&File")
     actions["new"] = _action(window, debrief, "&New debrief", "Ctrl+N", "Start a new debrief")
     actions["new"].triggered.connect(window.new_debrief)
     actions["library"] = _action(
@@ -43,6 +43,26 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         window, debrief, "Use a meeting &script…", "", "Load your team's own meeting script"
     )
     actions["script"].triggered.connect(window.use_script)
+    _team_files(window, debrief, actions)
+    debrief.addSeparator()
+    actions["export_docx"] = _action(
+        window, debrief, "&Export as Word…", "Ctrl+E", "Save the debrief as a Word document"
+    )
+    actions["export_docx"].triggered.connect(lambda: window.exports.export("docx"))
+    actions["export_md"] = _action(
+        window, debrief, "Export as &Markdown…", "Ctrl+Shift+E", "Save the debrief for a wiki"
+    )
+    actions["export_md"].triggered.connect(lambda: window.exports.export("md"))
+    actions["review_comments"] = _action(
+        window,
+        debrief,
+        "Add review &comments to Word exports",
+        "",
+        "Put a Word comment on every phrase the language check still flags",
+    )
+    actions["review_comments"].setCheckable(True)
+    actions["review_comments"].setChecked(window.exports.review_comments)
+    actions["review_comments"].toggled.connect(window.exports.set_review_comments)
     debrief.addSeparator()
     actions["quit"] = _action(window, debrief, "&Quit", "Ctrl+Q", "Save and quit")
     actions["quit"].triggered.connect(window.close)
@@ -83,7 +103,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["private"].setChecked(window.settings.value("view/private_panel", True, type=bool))
     actions["private"].toggled.connect(window.toggle_private)
     actions["tips"] = _action(
-        window, view, "Facilitator &tips", "F8", "Show or hide the tips on each phase"
+        window, view, "Facilitator &tips", "F6", "Show or hide the tips on each phase"
     )
     actions["tips"].setCheckable(True)
     actions["tips"].setChecked(window.settings.value("view/tips", True, type=bool))
@@ -108,4 +128,31 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         actions[name].triggered.connect(lambda _=False, s=step: window.change_font(s))
     # Ctrl+= is where "+" sits without Shift on most keyboards.
     actions["bigger"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+    view.addSeparator()
+    actions["findings"] = _action(
+        window, view, "Language &findings", "F4", "Go to the list of flagged phrases"
+    )
+    actions["findings"].triggered.connect(window.findings.show_panel)
+    view.addSeparator()
+    view.addMenu(window.shared.menu(view))
+    actions["shared"] = window.shared.actions["open"]
+    actions["names_as_roles"] = window.shared.actions["names"]
     return actions
+
+
+def _team_files(window: MainWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
+    """File > Team files: the team's language rules and Word template."""
+    from facilitator.ui import preferences
+
+    team = menu.addMenu("&Team files")
+    entries = (
+        ("rules", "Use a language &rules file…", window.findings.choose_rules),
+        ("rules_clear", "Built-in language rules only", window.findings.clear_rules),
+        ("template", "Use a &Word template…", lambda: window.show_message(
+            preferences.choose_template(window, window.settings))),
+        ("template_clear", "Built-in Word template", lambda: window.show_message(
+            preferences.clear_template(window.settings))),
+    )  # fmt: skip
+    for name, text, slot in entries:
+        actions[name] = _action(window, team, text, "", text.replace("&", "").rstrip("…"))
+        actions[name].triggered.connect(slot)

@@ -6,7 +6,8 @@ hygiene and autosave behave the same everywhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 from facilitator.domain.text import MAX_FIELD_CHARS, clean_text
@@ -38,6 +39,8 @@ class NoteEdit(QPlainTextEdit):
         self.field_key = field_key
         self._compact = compact
         self._loading = False
+        # textChanged also fires when the highlighter only recolours; compare to report edits.
+        self._last_text = ""
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         if compact:
@@ -55,6 +58,7 @@ class NoteEdit(QPlainTextEdit):
         self._loading = True
         try:
             self.setPlainText(text)
+            self._last_text = text
         finally:
             self._loading = False
 
@@ -63,8 +67,11 @@ class NoteEdit(QPlainTextEdit):
         return self.toPlainText()
 
     def _on_text_changed(self) -> None:
-        if not self._loading:
-            self.edited.emit(self.toPlainText())
+        text = self.toPlainText()
+        if self._loading or text == self._last_text:
+            return
+        self._last_text = text
+        self.edited.emit(text)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste as plain text, without control characters and within the size limit."""
@@ -88,6 +95,17 @@ class NoteEdit(QPlainTextEdit):
         margins = self.contentsMargins()
         frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
         self.setFixedHeight(int(max(doc_height, self.fontMetrics().lineSpacing())) + frame + 8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._compact and event.size().width() != event.oldSize().width():
+            # Re-wrapping to the new width happens after this event and announces no size.
+            QTimer.singleShot(0, self, self._fit_height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if self._compact and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._fit_height)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()

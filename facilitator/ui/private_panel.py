@@ -54,6 +54,12 @@ class PrivatePanel(QScrollArea):
         session.phaseChanged.connect(self._show_tips)
         self._show_tips(session.phase_index)
 
+    def insert_section(self, index: int, widget: QWidget) -> None:
+        """Put another private widget (findings, replay notes) at ``index`` in the column."""
+        layout = self.widget().layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(index, widget)
+
     def _show_tips(self, index: int) -> None:
         while self._tips_layout.count():
             widget = self._tips_layout.takeAt(0).widget()

@@ -10,6 +10,8 @@ from pathlib import Path
 from facilitator.language import CATEGORIES, Checker
 
 CORPUS = Path(__file__).with_name("corpus.tsv")
+#: Written without looking at corpus.tsv, to check the rules generalise beyond it.
+HELDOUT = Path(__file__).with_name("heldout.tsv")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from facilitator.domain.model import Debrief
@@ -36,30 +36,6 @@ def user_edit(handler: F) -> F:
 EditHook = Callable[[NoteEdit], None]
 
 
-class _Refit(QObject):
-    """Re-measure a compact NoteEdit when its width or font changes.
-
-    Its height follows the document's line count, but re-wrapping after a resize
-    does not announce a new size, so long text would be clipped in narrow rows.
-    """
-
-    _EVENTS = (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, NoteEdit) and event.type() in self._EVENTS:
-            width = watched.width()
-            if event.type() != QEvent.Type.Resize or watched.property("_fit_w") != width:
-                watched.setProperty("_fit_w", width)
-                # After the event, once the text has been wrapped to the new width.
-                QTimer.singleShot(0, watched, lambda: self._refit(watched))
-        return False
-
-    @staticmethod
-    def _refit(edit: NoteEdit) -> None:
-        doc = edit.document()
-        doc.documentLayout().documentSizeChanged.emit(doc.size())
-
-
 class PartEditor(QWidget):
     """Base for an editor of one part of the open debrief.
 
@@ -84,7 +60,6 @@ class PartEditor(QWidget):
         self.session = session
         self._on_new_edit = on_new_edit
         self._loading = False
-        self._refit = _Refit(self)
         self.setObjectName(f"part_{self.part}")
         session.debriefOpened.connect(self._reload)
 
@@ -120,8 +95,6 @@ class PartEditor(QWidget):
         """Create a NoteEdit for ``field_key``; ``checked`` ones get the language hook."""
         edit = NoteEdit(field_key, self, placeholder=placeholder, compact=compact)
         edit.setAccessibleName(placeholder or field_key)
-        if compact:
-            edit.installEventFilter(self._refit)
         if checked:
             self._on_new_edit(edit)
         else:
