@@ -81,7 +81,7 @@ class DebriefEditor(QWidget):
         # The sidebar fits the longest phase title so none is cut off.
         fit = self.navigator.sizeHintForColumn(0) + 2 * self.navigator.frameWidth() + 12
         side = max(200, min(fit, total // 4))
-        private = max(240, min(340, total // 5))
+        private = max(280, min(380, total // 4))
         self.splitter.setSizes([side, total - side - private, private])
 
     # -- the language checker's hooks ---------------------------------------------------

@@ -38,6 +38,7 @@ class FindingsView(QObject):
         self.button.setFlat(True)
         self.button.setToolTip("Flagged blame and counterfactual phrases in this debrief (F4)")
         self.button.clicked.connect(self.show_panel)
+        self.button.setVisible(False)
         self._findings: list[FieldFinding] = []
         if self.language is not None:
             self.language.findingsChanged.connect(self.refresh)
