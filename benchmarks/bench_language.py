@@ -61,23 +61,6 @@ def bench_paragraph(checker: Checker) -> float:
     return statistics.median(times)
 
 
-def _survive_pyside_refcount_bug() -> None:
-    """Work around PySide6 6.12.0 dropping references to None, True and False.
-
-    With that release each call such as ``insertText`` or ``setFormat`` lowers
-    ``None``'s reference count by one, and the interpreter aborts after a few
-    thousand calls. Typing in this benchmark makes thousands of them, so the count
-    is raised once, here and only here, to keep the measurement running.
-    """
-    import ctypes
-
-    import PySide6
-
-    if PySide6.__version__ == "6.12.0":
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 30
-
-
 def bench_keystroke() -> tuple[float, float]:
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QApplication
@@ -85,7 +68,6 @@ def bench_keystroke() -> tuple[float, float]:
     from facilitator.ui.highlighter import FindingsHighlighter
     from facilitator.ui.note_edit import NoteEdit
 
-    _survive_pyside_refcount_bug()
     app = QApplication.instance() or QApplication([])
     paragraphs = prose(200_000, seed=3).split("\n\n")
     words, chosen = 0, []

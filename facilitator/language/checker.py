@@ -1,10 +1,9 @@
 """The language checker: runs the compiled rules over a text and returns findings.
 
 Speed comes from a keyword prefilter. Every rule names trigger words that must
-appear for it to match; one combined regex finds all trigger words in a single
-pass (in C, without visiting the other words), and only the rules a trigger
-belongs to are run, once per trigger, over the sentence around it. Texts without
-triggers cost one regex scan.
+appear for it to match; one combined regex finds all triggers in a single pass,
+and only the rules a trigger belongs to are run, and only over the sentence
+around it. Texts without triggers cost one regex scan.
 """
 
 from __future__ import annotations
@@ -34,8 +33,6 @@ class _Compiled:
     rule: Rule
     regex: re.Pattern[str]
     exceptions: tuple[re.Pattern[str], ...]
-    group: str | int  # the underlined part: the "flag" group if the pattern has one
-    has_who: bool
 
 
 def people_regex(people: Sequence[str]) -> str:
@@ -93,16 +90,14 @@ class Checker:
                     self._prefixes.append((trigger[:-1], index))
                 else:
                     self._exact.setdefault(trigger, set()).add(index)
-        self._memo: dict[str, tuple[tuple[int, ...], tuple[tuple[re.Pattern[str], int], ...]]] = {}
-        self._trigger_words = _trigger_regex(
-            set(self._exact) | set(self._phrases), {prefix for prefix, _ in self._prefixes}
-        )
+        self._memo: dict[str, tuple[frozenset[int], tuple[tuple[re.Pattern[str], int], ...]]] = {}
 
-    def _lookup(self, word: str) -> tuple[tuple[int, ...], tuple[tuple[re.Pattern[str], int], ...]]:
+    def _lookup(self, token: str) -> tuple[frozenset[int], tuple[tuple[re.Pattern[str], int], ...]]:
+        word = token.rstrip("'-")
         rules = set(self._exact.get(word, ()))
         rules.update(i for prefix, i in self._prefixes if word.startswith(prefix))
-        entry = (tuple(sorted(rules)), tuple(self._phrases.get(word, ())))
-        self._memo[word] = entry
+        entry = (frozenset(rules), tuple(self._phrases.get(word, ())))
+        self._memo[token] = entry
         return entry
 
     def check(self, text: str, people: Sequence[str] = ()) -> list[Finding]:
@@ -111,32 +106,28 @@ class Checker:
         lowered = _lower(norm)
         by_rule: dict[int, list[int]] = {}
         memo = self._memo
-        for hit in self._trigger_words.finditer(lowered):
-            word = hit.group(1)
-            entry = memo.get(word) or self._lookup(word)
-            at = hit.start(1)
+        starts: list[int] = []
+        for number, word in enumerate(_WORD.finditer(lowered)):
+            at = word.start()
+            starts.append(at)
+            token = word.group()
+            entry = memo.get(token) or self._lookup(token)
             for index in entry[0]:
-                if index in by_rule:
-                    by_rule[index].append(at)
-                else:
-                    by_rule[index] = [at]
+                by_rule.setdefault(index, []).append(number)
             for rest, index in entry[1]:
                 if rest.match(lowered, at):
-                    by_rule.setdefault(index, []).append(at)
+                    by_rule.setdefault(index, []).append(number)
         if not by_rule and not self._always:
             return []
-        if not isinstance(people, tuple):
-            people = tuple(people)
-        compiled = self._compile(people)
-        masked = mask(norm, keep=people)
-        bounds = [0]
-        bounds.extend(m.end() for m in _SENTENCE_END.finditer(masked))
-        bounds.append(len(masked))
+        compiled = self._compile(tuple(people))
+        masked = mask(norm, keep=set(people))
+        bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(masked)), len(masked)]
         candidates: list[Finding] = []
         for index in self._always:
             candidates.extend(self._run(compiled[index], text, masked, 0, len(masked)))
-        for index, positions in by_rule.items():
-            self._run_near(compiled[index], text, masked, lowered, positions, bounds, candidates)
+        for index, numbers in by_rule.items():
+            near = self._run_near(compiled[index], text, masked, starts, numbers, bounds)
+            candidates.extend(near)
         return _resolve_overlaps(candidates, self._priority)
 
     def _run_near(
@@ -144,65 +135,38 @@ class Checker:
         compiled: _Compiled,
         text: str,
         masked: str,
-        lowered: str,
-        positions: list[int],
+        starts: list[int],
+        numbers: list[int],
         bounds: list[int],
-        out: list[Finding],
-    ) -> None:
-        """Run one rule around each of its trigger words, appending findings to ``out``.
+    ) -> Iterable[Finding]:
+        """Try one rule only at the word starts just before each of its trigger words.
 
-        A match contains a trigger and starts at most ``lookback`` words before it
-        (a rule with no lookback starts at its trigger), within the trigger's
-        sentence. One search per trigger, from the sentence start or the end of the
-        previous match, finds the leftmost such match; its distance is checked after.
+        A match contains a trigger and starts at most ``lookback`` words before it,
+        so anchoring there keeps the cost proportional to the triggers, not the text.
         """
         regex = compiled.regex
         lookback = compiled.rule.lookback
         done = 0
-        last_from = last_end = -1
-        last: re.Match[str] | None = None
-        for at in positions:
-            if at < done or masked[at] == " ":
-                continue  # inside the previous match, or in code, a link or a quotation
+        tried: set[int] = set()
+        for number in numbers:
+            at = starts[number]
+            if masked[at] == " ":
+                continue  # the trigger sits in code, a link or a quotation
             after = bisect.bisect_right(bounds, at)
             region_start = bounds[after - 1]
-            region_end = bounds[after] if after < len(bounds) else len(masked)
-            if lookback == 0:
-                match = regex.match(masked, at, region_end)
-            else:
-                start = max(region_start, done)
-                if last_end == region_end and last_from <= start and (
-                    last is None or last.start() >= start
-                ):
-                    match = last  # the search from here would find the same match
-                else:
-                    match = regex.search(masked, start, region_end)
-                    last_from, last_end, last = start, region_end, match
-                if match is None or match.start() > at:
+            region_end = bounds[min(after, len(bounds) - 1)]
+            for candidate in range(max(0, number - lookback), number + 1):
+                pos = starts[candidate]
+                if pos < done or pos < region_start or candidate in tried:
                     continue
-                if lowered.count(" ", match.start(), at) > lookback:
-                    match = self._match_within(regex, lowered, masked, at, start, lookback)
-                    if match is None:
-                        continue
-            if match is None:
-                continue
-            done = match.end()
-            finding = self._finding(compiled, match, text, masked, region_start, region_end)
-            if finding is not None:
-                out.append(finding)
-
-    @staticmethod
-    def _match_within(
-        regex: re.Pattern[str], lowered: str, masked: str, at: int, start: int, lookback: int
-    ) -> re.Match[str] | None:
-        """Return the first match starting at one of the ``lookback`` words before ``at``."""
-        starts = [m.start() for m in _WORD.finditer(lowered, start, at + 1)][-(lookback + 1) :]
-        end = len(masked)
-        for pos in starts:
-            match = regex.match(masked, pos, end)
-            if match is not None:
-                return match
-        return None
+                tried.add(candidate)
+                match = regex.match(masked, pos, region_end)
+                if match is None:
+                    continue
+                finding = self._finding(compiled, match, text, masked, region_start, region_end)
+                done = match.end()
+                if finding is not None:
+                    yield finding
 
     def _run(
         self, compiled: _Compiled, text: str, masked: str, start: int, end: int
@@ -222,7 +186,7 @@ class Checker:
         context_start: int,
         context_end: int,
     ) -> Finding | None:
-        group = compiled.group
+        group = "flag" if "flag" in compiled.regex.groupindex else 0
         if match.group(group) is None:
             return None
         span_start, span_end = match.span(group)
@@ -233,7 +197,7 @@ class Checker:
                 if blocked.start() < span_end and span_start < blocked.end():
                     return None
         rule = compiled.rule
-        first_person = _is_first_person(match, masked, context_start, compiled.has_who)
+        first_person = _is_first_person(match, masked, context_start)
         return Finding(
             span_start,
             span_end,
@@ -262,14 +226,11 @@ class Checker:
             ):
                 compiled.append(shared[index])
                 continue
-            regex = re.compile(without_ignorecase(pattern), re.MULTILINE)
             compiled.append(
                 _Compiled(
                     rule,
-                    regex,
+                    re.compile(without_ignorecase(pattern), re.MULTILINE),
                     tuple(re.compile(without_ignorecase(e), re.MULTILINE) for e in exceptions),
-                    "flag" if "flag" in regex.groupindex else 0,
-                    "who" in regex.groupindex,
                 )
             )
         if len(self._compiled) > 16:
@@ -282,28 +243,6 @@ class Checker:
 _WORD = re.compile(r"[a-z0-9][\w'-]*")
 
 
-def _trigger_regex(words: set[str], prefixes: set[str]) -> re.Pattern[str]:
-    """Return a regex finding, in lower-case text, every word that is or starts a trigger.
-
-    A word is a run ``[a-z0-9][\\w'-]*`` with trailing apostrophes and hyphens
-    dropped; group 1 is that word. Longer alternatives come first so "didn't" is
-    not read as "did".
-    """
-    def alternatives(items: set[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(items, key=lambda w: (-len(w), w)))
-
-    parts = []
-    if words:
-        parts.append(f"(?:{alternatives(words)})(?=['-]*(?![\\w'-]))")
-    if prefixes:
-        parts.append(f"(?:{alternatives(prefixes)})[\\w'-]*?(?=['-]*(?![\\w'-]))")
-    if not parts:
-        return re.compile("(?!)")
-    # A word starts where no word character, apostrophe or hyphen comes before it, or
-    # after apostrophes or hyphens that themselves follow a non-word character.
-    return re.compile(r"(?<![\w'-])['-]*(" + "|".join(parts) + ")")
-
-
 def _lower(text: str) -> str:
     """Return ``text`` in lower case with every character at the same offset."""
     lowered = text.lower()
@@ -312,8 +251,8 @@ def _lower(text: str) -> str:
     return lowered
 
 
-def _is_first_person(match: re.Match[str], masked: str, region_start: int, has_who: bool) -> bool:
-    if has_who and match.group("who") is not None:
+def _is_first_person(match: re.Match[str], masked: str, region_start: int) -> bool:
+    if "who" in match.re.groupindex and match.group("who") is not None:
         return match.group("who").lower() in _FIRST_PERSON
     first = match.group().split(None, 1)
     if first and first[0].lower() in _FIRST_PERSON:

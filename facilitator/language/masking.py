@@ -37,9 +37,24 @@ _MASK = re.compile(
 )
 
 
-# Every masked form contains one of these characters. A single character set lets the
-# regex engine skip ahead in C; the finer test for each hit is done in _worth_masking.
-_CANDIDATE = re.compile("[`_@/\"\u201c\u2018'.\\-A-Z]")
+# Every masked form contains one of these characters. The pattern starts with a
+# single character set, so the regex engine skips ordinary prose in C; the tests that
+# follow (written as lookarounds) decide whether a hit is worth a closer look, so
+# capitalised sentence starts, contractions and full stops cost no Python.
+_CANDIDATE = re.compile(
+    "[`_@/\"\u201c\u2018'.\\-A-Z](?:"
+    + "|".join(
+        [
+            '(?<=[`_@/"\u201c\u2018])',
+            r"(?<=[^\W_]\.)(?=\w)",  # dotted name: retry.policy
+            r"(?<=')(?<![^\W_]')(?<!'')(?=\S)",  # an opening single quote, not an apostrophe
+            r"(?<=-)(?=-)|(?<=-)(?<![^\W_]-)(?<!--)(?=[^\W\d_])",  # --flag, -x
+            r"(?<=[a-z][A-Z])",  # camelCase
+            r"(?<=[A-Z])(?=[^\W_]*?[a-z][A-Z])",  # PascalCase
+        ]
+    )
+    + ")"
+)
 _QUOTES = "\"\u201c\u2018'"
 
 
@@ -81,7 +96,7 @@ def _candidate_windows(text: str) -> list[tuple[int, int]]:
     skip_until = 0
     for hit in _CANDIDATE.finditer(text):
         at = hit.start()
-        if at < skip_until or not _worth_masking(text, at, size):
+        if at < skip_until:
             continue
         char = text[at]
         start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
@@ -105,29 +120,6 @@ def _candidate_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
-
-
-def _worth_masking(text: str, at: int, size: int) -> bool:
-    char = text[at]
-    before = text[at - 1] if at else " "
-    after = text[at + 1] if at + 1 < size else " "
-    if char == ".":
-        return before.isalnum() and (after.isalnum() or after == "_")
-    if char == "'":
-        return not (before.isalnum() or before == "'") and not after.isspace()
-    if char == "-":
-        return after == "-" or (after.isalpha() and not (before.isalnum() or before == "-"))
-    if "A" <= char <= "Z":
-        # camelCase (lower then upper) or PascalCase (a second capital in the word)
-        if before.islower():
-            return True
-        end = at + 1
-        while end < size and text[end].isalnum():
-            if text[end].isupper() and text[end - 1].islower():
-                return True
-            end += 1
-        return False
-    return True
 
 
 def _quote_end(text: str, at: int, char: str) -> int:
