@@ -194,7 +194,9 @@ class Checker:
             return None
         for exception in compiled.exceptions:
             for blocked in exception.finditer(masked, context_start, context_end):
-                if blocked.start() < span_end and span_start < blocked.end():
+                if blocked.start() >= span_end:
+                    break  # this and every later exception match start past the phrase
+                if span_start < blocked.end():
                     return None
         rule = compiled.rule
         first_person = _is_first_person(match, masked, context_start)
