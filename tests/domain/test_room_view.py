@@ -6,15 +6,9 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 
 from facilitator.domain.model import Debrief, Participant, TimelineEvent
+from facilitator.domain.names import NameMask, public_name, role_labels
 from facilitator.domain.replay import ReplayState
-from facilitator.domain.room_view import (
-    NameMask,
-    RoomOptions,
-    RoomView,
-    public_name,
-    role_labels,
-    visible_content,
-)
+from facilitator.domain.room_view import RoomOptions, RoomView, visible_content
 from facilitator.domain.script import Phase, default_script
 
 from support.samples import sample_debrief
