@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "language"))
 
-from corpus import CORPUS, HELDOUT, load_corpus, score  # noqa: E402
+from corpus import CORPUS, HELDOUT, load_corpus, score
 
-from facilitator.language import Checker  # noqa: E402
+from facilitator.language import Checker
 
 
 def main() -> None:
