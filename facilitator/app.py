@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from platformdirs import user_config_dir
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from facilitator import __version__
 from facilitator.domain.script import MeetingScript, ScriptError, default_script, load_script
+from facilitator.paths import config_dir
 from facilitator.storage import DebriefService, StorageError
 from facilitator.ui import dialogs
 from facilitator.ui.language_hook import make_language_support
 from facilitator.ui.main_window import APP_NAME, MainWindow
-
-#: Overrides where settings live; tests point it at a temporary folder.
-CONFIG_DIR_ENV = "FACILITATOR_CONFIG_DIR"
-
-
-def config_dir() -> Path:
-    """The folder holding the settings file."""
-    override = os.environ.get(CONFIG_DIR_ENV)
-    return Path(override) if override else Path(user_config_dir("facilitator", appauthor=False))
 
 
 def make_settings() -> QSettings:

@@ -94,7 +94,7 @@ def test_run_gui_explains_an_unusable_database(
 def test_settings_live_in_the_configured_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(app.CONFIG_DIR_ENV, str(tmp_path / "cfg"))
+    monkeypatch.setenv("FACILITATOR_CONFIG_DIR", str(tmp_path / "cfg"))
     settings = app.make_settings()
     assert Path(settings.fileName()) == tmp_path / "cfg" / "settings.ini"
 
