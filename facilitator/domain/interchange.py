@@ -15,15 +15,18 @@ from datetime import date, datetime
 from typing import Any
 
 from facilitator.domain.model import (
+    NOTE_LISTS,
     ActionItem,
     ContributingFactor,
     Debrief,
+    EditConflict,
     IgnoredFinding,
+    Note,
     Participant,
     TimelineEvent,
     TimingQuestion,
 )
-from facilitator.domain.validate import Reader
+from facilitator.domain.validate import Reader, keyed_object
 
 FORMAT = "facilitator-debrief"
 VERSION = 1
@@ -99,9 +102,10 @@ def to_dict(debrief: Debrief) -> dict[str, Any]:
         "meeting_at": _iso(d.meeting_at),
         "checkpoint_at": _iso(d.checkpoint_at),
         "timezone": d.timezone,
-        "participants": [{"name": p.name, "role": p.role} for p in d.participants],
+        "participants": [{"id": p.uid, "name": p.name, "role": p.role} for p in d.participants],
         "timeline": [
             {
+                "id": e.uid,
                 "at": _iso(e.at),
                 "kind": str(e.kind),
                 "text": e.text,
@@ -110,14 +114,15 @@ def to_dict(debrief: Debrief) -> dict[str, Any]:
             }
             for e in d.timeline
         ],
-        "went_wrong": list(d.went_wrong),
-        "went_right": list(d.went_right),
+        "went_wrong": _texts(d.went_wrong),
+        "went_right": _texts(d.went_right),
         "contributing_factors": [
-            {"text": f.text, "kind": str(f.kind)} for f in d.contributing_factors
+            {"id": f.uid, "text": f.text, "kind": str(f.kind)} for f in d.contributing_factors
         ],
-        "learnings": list(d.learnings),
+        "learnings": _texts(d.learnings),
         "action_items": [
             {
+                "id": a.uid,
                 "title": a.title,
                 "owner": a.owner,
                 "priority": _enum_value(a.priority),
@@ -133,13 +138,25 @@ def to_dict(debrief: Debrief) -> dict[str, Any]:
         "tags": list(d.tags),
         "primary_cause": d.primary_cause,
         "private_notes": d.private_notes,
-        "parking_lot": list(d.parking_lot),
+        "parking_lot": _texts(d.parking_lot),
         "ignored_findings": [
             {"rule": i.rule, "field": i.field, "text": i.text} for i in d.ignored_findings
         ],
+        "conflicts": [
+            {"id": c.uid, "path": c.path, "label": c.label, "text": c.text, "at": _iso(c.at)}
+            for c in d.conflicts
+        ],
+        # Note lists stay lists of strings, so version-1 readers keep working; their ids ride
+        # alongside, position by position.
+        "note_ids": {name: [n.uid for n in getattr(d, name)] for name in NOTE_LISTS},
+        "revision": d.revision,
         "created_at": _iso(d.created_at),
         "updated_at": _iso(d.updated_at),
     }
+
+
+def _texts(items: list[Note]) -> list[str]:
+    return [n.text for n in items]
 
 
 def dumps(debrief: Debrief) -> str:
@@ -147,8 +164,21 @@ def dumps(debrief: Debrief) -> str:
     return json.dumps(to_dict(debrief), ensure_ascii=False, indent=2) + "\n"
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A validated document: the debrief, and notes on values read in a normalised form."""
+
+    debrief: Debrief
+    notes: tuple[str, ...] = ()
+
+
 def loads(text: str | bytes) -> Debrief:
     """Parse and validate a document; raise :class:`InterchangeError` listing every problem."""
+    return read_document(text).debrief
+
+
+def read_document(text: str | bytes) -> Loaded:
+    """Like :func:`loads`, also returning notes such as "severity 'Sev-2' read as SEV2"."""
     if isinstance(text, bytes):
         if len(text) > MAX_DOCUMENT_BYTES:
             raise InterchangeError([Problem("$", "the file is too large to be a debrief")])
@@ -161,24 +191,31 @@ def loads(text: str | bytes) -> Debrief:
     if len(text) > MAX_DOCUMENT_BYTES:
         raise InterchangeError([Problem("$", "the document is too large to be a debrief")])
     try:
-        data = json.loads(text)
+        # Duplicate names are kept aside by keyed_object, so validation can refuse them.
+        data = json.loads(text, object_pairs_hook=keyed_object)
     except json.JSONDecodeError as exc:
         raise InterchangeError(
             [Problem("$", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
         ) from None
     except RecursionError:
         raise InterchangeError([Problem("$", "the document is nested too deeply")]) from None
-    return from_dict(data)
+    except ValueError:  # an integer of thousands of digits
+        raise InterchangeError([Problem("$", "holds a number too long to read")]) from None
+    return _validated(data)
 
 
 def from_dict(data: Any) -> Debrief:
     """Validate an already-parsed document and build the debrief."""
+    return _validated(data).debrief
+
+
+def _validated(data: Any) -> Loaded:
     r = Reader()
     debrief = _read(r, data)
     if r.problems:
         raise InterchangeError([Problem(path, reason) for path, reason in r.problems])
     assert debrief is not None
-    return debrief
+    return Loaded(debrief, tuple(r.remarks))
 
 
 def _read(r: Reader, data: Any) -> Debrief | None:
@@ -190,8 +227,8 @@ def _read(r: Reader, data: Any) -> Debrief | None:
         r.fail("$.format", f'must be "{FORMAT}"' + ("" if fmt is None else f", not {fmt!r}"))
         return None
     version = root.get("version")
-    if version != VERSION:
-        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+    if type(version) is not int or version != VERSION:
+        if type(version) is int and version > VERSION:
             r.fail(
                 "$.version",
                 f"this document is format version {version}, written by a newer Facilitator; "
@@ -221,27 +258,38 @@ def _read(r: Reader, data: Any) -> Debrief | None:
         meeting_at=r.moment(root, "meeting_at", p),
         checkpoint_at=r.day(root, "checkpoint_at", p),
         timezone=r.zone(root, "timezone", p),
-        participants=r.items(root, "participants", p, _participant),
-        timeline=r.items(root, "timeline", p, _event),
-        went_wrong=r.strings(root, "went_wrong", p),
-        went_right=r.strings(root, "went_right", p),
-        contributing_factors=r.items(root, "contributing_factors", p, _factor),
-        learnings=r.strings(root, "learnings", p),
-        action_items=r.items(root, "action_items", p, _action),
+        participants=r.items(root, "participants", p, _participant, ids=True),
+        timeline=r.items(root, "timeline", p, _event, ids=True),
+        went_wrong=r.notes(root, "went_wrong", p),
+        went_right=r.notes(root, "went_right", p),
+        contributing_factors=r.items(root, "contributing_factors", p, _factor, ids=True),
+        learnings=r.notes(root, "learnings", p),
+        action_items=r.items(root, "action_items", p, _action, ids=True),
         services=r.strings(root, "services", p),
         tags=r.strings(root, "tags", p),
         primary_cause=r.text(root, "primary_cause", p),
         private_notes=r.text(root, "private_notes", p),
-        parking_lot=r.strings(root, "parking_lot", p),
+        parking_lot=r.notes(root, "parking_lot", p),
         ignored_findings=r.items(root, "ignored_findings", p, _ignored),
+        conflicts=r.items(root, "conflicts", p, _conflict, ids=True),
         created_at=r.moment(root, "created_at", p),
         updated_at=r.moment(root, "updated_at", p),
+        revision=r.count(root, "revision", p),
     )
     return debrief
 
 
 def _participant(r: Reader, obj: dict[str, Any], p: str) -> Participant:
     return Participant(r.text(obj, "name", p), r.text(obj, "role", p))
+
+
+def _conflict(r: Reader, obj: dict[str, Any], p: str) -> EditConflict:
+    return EditConflict(
+        path=r.text(obj, "path", p),
+        label=r.text(obj, "label", p),
+        text=r.text(obj, "text", p),
+        at=r.moment(obj, "at", p),
+    )
 
 
 def _event(r: Reader, obj: dict[str, Any], p: str) -> TimelineEvent:

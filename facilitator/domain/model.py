@@ -89,6 +89,17 @@ DEFAULT_DETECTION_TARGET_MINUTES = 5.0
 DEFAULT_FIX_TARGET_MINUTES = 10.0
 
 
+def new_id() -> str:
+    """Return a fresh identifier (a UUID4 string) for a debrief or one of its items."""
+    return str(uuid.uuid4())
+
+
+def _uid() -> str:
+    # Items keep their id for life so two windows' edits can be merged item by item.
+    # It is not part of equality: two items are equal when their content is.
+    return field(default_factory=new_id, compare=False)  # type: ignore[return-value]
+
+
 @dataclass
 class TimingQuestion:
     """ "Could we have detected / fixed it within the target?" and the team's answer."""
@@ -104,6 +115,7 @@ class Participant:
 
     name: str = ""
     role: str = ""
+    uid: str = _uid()
 
 
 @dataclass
@@ -119,6 +131,7 @@ class TimelineEvent:
     text: str = ""
     known: str = ""
     signals: str = ""
+    uid: str = _uid()
 
 
 @dataclass
@@ -127,6 +140,7 @@ class ContributingFactor:
 
     text: str = ""
     kind: FactorKind = FactorKind.TECHNICAL
+    uid: str = _uid()
 
 
 @dataclass
@@ -141,6 +155,35 @@ class ActionItem:
     status: ActionStatus = ActionStatus.OPEN
     kind: ActionKind | None = None
     answers: str = ""
+    uid: str = _uid()
+
+
+@dataclass
+class Note:
+    """One entry of a list of short texts: what went wrong or right, a learning, a parked topic."""
+
+    text: str = ""
+    uid: str = _uid()
+
+
+@dataclass
+class EditConflict:
+    """Two windows changed the same text at once.
+
+    The text stored first stays in the field; the other one is kept here, where
+    the facilitator sees it and decides. ``path`` names the field: ``"impact"``,
+    ``"detection.notes"`` or ``"timeline/<item uid>/text"``; ``label`` says it in words.
+    """
+
+    path: str = ""
+    label: str = ""
+    text: str = ""
+    at: datetime | None = None
+    uid: str = _uid()
+
+
+#: Debrief attributes that hold lists of :class:`Note`.
+NOTE_LISTS: tuple[str, ...] = ("went_wrong", "went_right", "learnings", "parking_lot")
 
 
 @dataclass
@@ -154,11 +197,6 @@ class IgnoredFinding:
     rule: str
     field: str = ""
     text: str = ""
-
-
-def new_id() -> str:
-    """Return a fresh debrief identifier (a UUID4 string)."""
-    return str(uuid.uuid4())
 
 
 @dataclass
@@ -188,24 +226,44 @@ class Debrief:
     timezone: str = ""
     participants: list[Participant] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
-    went_wrong: list[str] = field(default_factory=list)
-    went_right: list[str] = field(default_factory=list)
+    went_wrong: list[Note] = field(default_factory=list)
+    went_right: list[Note] = field(default_factory=list)
     contributing_factors: list[ContributingFactor] = field(default_factory=list)
-    learnings: list[str] = field(default_factory=list)
+    learnings: list[Note] = field(default_factory=list)
     action_items: list[ActionItem] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     primary_cause: str = ""
     private_notes: str = ""
-    parking_lot: list[str] = field(default_factory=list)
+    parking_lot: list[Note] = field(default_factory=list)
     ignored_findings: list[IgnoredFinding] = field(default_factory=list)
+    conflicts: list[EditConflict] = field(default_factory=list)
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    #: The stored revision this copy was loaded at or last saved as (0: never stored).
+    revision: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        # Plain strings are accepted for note lists, so tests and scripts can write them simply.
+        for name in NOTE_LISTS:
+            items = getattr(self, name)
+            if any(isinstance(item, str) for item in items):
+                setattr(self, name, notes(*items))
 
     @property
     def people(self) -> list[str]:
         """Participant names, for the language checker."""
         return [p.name for p in self.participants if p.name.strip()]
+
+
+def notes(*items: str | Note) -> list[Note]:
+    """Return ``items`` as a list of notes, each string becoming a new :class:`Note`."""
+    return [item if isinstance(item, Note) else Note(item) for item in items]
+
+
+def texts(items: list[Note]) -> list[str]:
+    """Return the texts of a note list."""
+    return [item.text for item in items]
 
 
 @dataclass(frozen=True)

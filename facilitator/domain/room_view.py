@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from facilitator.domain.model import Answer, Debrief, FactorKind, TimelineEvent
+from facilitator.domain.model import Answer, Debrief, FactorKind, TimelineEvent, texts
 from facilitator.domain.names import NameMask, public_name
 from facilitator.domain.replay import ReplayState, ordered_events
 from facilitator.domain.script import Phase
@@ -261,9 +261,9 @@ _SECTIONS = {
     "detection": lambda c: _timing("detection", c),
     "fix": lambda c: _timing("fix", c),
     "contributing_factors": _factors,
-    "went_wrong": lambda c: [_lines("What went wrong", c.debrief.went_wrong, c)],
-    "went_right": lambda c: [_lines("What went right", c.debrief.went_right, c)],
-    "learnings": lambda c: [_lines("Key learnings", c.debrief.learnings, c)],
+    "went_wrong": lambda c: [_lines("What went wrong", texts(c.debrief.went_wrong), c)],
+    "went_right": lambda c: [_lines("What went right", texts(c.debrief.went_right), c)],
+    "learnings": lambda c: [_lines("Key learnings", texts(c.debrief.learnings), c)],
     "action_items": _actions,
     "classification": _classification,
     "summary": lambda c: [_paragraph("Summary", c.debrief.summary, c)],

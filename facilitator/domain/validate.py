@@ -8,19 +8,22 @@ A missing key takes the field's default: only ``format`` and ``version`` are req
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitator.domain.model import (
+    NOTE_LISTS,
     ActionKind,
     ActionStatus,
     Answer,
     EventKind,
     FactorKind,
+    Note,
     Priority,
     Severity,
     Status,
@@ -31,6 +34,34 @@ from facilitator.domain.text import MAX_FIELD_CHARS, unsafe_characters
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
+
+#: Years a stored time may fall in, in its own offset and in UTC: every layer can write these.
+FIRST_YEAR, LAST_YEAR = 1900, 9999
+#: The widest UTC offset in use anywhere is ±14 h; ISO 8601 and PostgreSQL allow up to ±18 h.
+MAX_OFFSET = timedelta(hours=18)
+#: A timing target beyond a year is not a target; it also keeps every export's arithmetic safe.
+MAX_TARGET_MINUTES = 525_600
+#: Revisions are counters; anything beyond a 32-bit integer is not one of ours.
+MAX_COUNT = 2**31 - 1
+#: Item ids: what new_id() makes, and any short token another tool may use.
+_ITEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,35}")
+#: Common ways of writing a severity: "SEV-2", "Sev 2", "sev2", "Severity 2".
+_SEVERITY_SPELLING = re.compile(r"\s*sev(?:erity)?[\s_-]*([0-9])\s*", re.IGNORECASE)
+
+
+class KeyedDict(dict[str, Any]):
+    """A parsed JSON object that remembers names given more than once (the last value wins)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def keyed_object(pairs: list[tuple[str, Any]]) -> KeyedDict:
+    """``object_pairs_hook`` for :func:`json.loads` that records duplicate names."""
+    obj = KeyedDict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        obj.duplicates = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    return obj
 
 
 def _type_name(value: Any) -> str:
@@ -46,6 +77,8 @@ class Reader:
 
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
+        #: Values accepted in a normalised form, for the importer to mention.
+        self.remarks: list[str] = []
 
     def fail(self, path: str, reason: str) -> None:
         """Record a problem."""
@@ -54,6 +87,8 @@ class Reader:
     def object(self, value: Any, path: str) -> dict[str, Any] | None:
         """Return ``value`` if it is a JSON object, else record a problem."""
         if isinstance(value, dict):
+            for name in getattr(value, "duplicates", ()):
+                self.fail(f"{path}.{name}", "is given more than once; keep one")
             return value
         self.fail(path, f"must be an object, not {_type_name(value)}")
         return None
@@ -102,15 +137,73 @@ class Reader:
         key: str,
         prefix: str,
         read: Callable[[Reader, dict[str, Any], str], T],
+        *,
+        ids: bool = False,
     ) -> list[T]:
-        """Read a list of objects, each with ``read``."""
+        """Read a list of objects, each with ``read``; with ``ids``, each keeps its "id"."""
         out: list[T] = []
+        seen: set[str] = set()
         for i, value in enumerate(self._list(obj, key, prefix)):
             path = f"{prefix}{key}[{i}]"
             item = self.object(value, path)
-            if item is not None:
-                out.append(read(self, item, path + "."))
+            if item is None:
+                continue
+            result = read(self, item, path + ".")
+            if ids:
+                uid = self.item_id(item.get("id"), path + ".id", seen)
+                if uid is not None:
+                    result.uid = uid  # type: ignore[attr-defined]
+            out.append(result)
         return out
+
+    def item_id(self, value: Any, path: str, seen: set[str]) -> str | None:
+        """Check an item's id (None when missing: the item keeps its fresh one)."""
+        if value is None:
+            return None
+        if not isinstance(value, str) or not _ITEM_ID.fullmatch(value):
+            self.fail(path, f"{str(value)[:40]!r} is not an item id (letters, digits, - . _ :)")
+            return None
+        if value in seen:
+            self.fail(path, f"{value!r} is the id of an earlier item in the same list")
+            return None
+        seen.add(value)
+        return value
+
+    def notes(self, root: dict[str, Any], key: str, prefix: str) -> list[Note]:
+        """Read a list of strings as notes, with their ids from ``note_ids`` when given."""
+        notes = [Note(text) for text in self.strings(root, key, prefix)]
+        table = root.get("note_ids")
+        if table is None:
+            return notes
+        if not isinstance(table, dict):
+            if key == NOTE_LISTS[0]:  # say it once, not once per list
+                self.fail(prefix + "note_ids", f"must be an object, not {_type_name(table)}")
+            return notes
+        if key == NOTE_LISTS[0]:
+            self.object(table, prefix + "note_ids")  # reports duplicate names
+        ids = table.get(key)
+        path = f"{prefix}note_ids.{key}"
+        if ids is None:
+            return notes
+        if not isinstance(ids, list) or len(ids) != len(notes):
+            self.fail(path, f"must be a list of {len(notes)} ids, one per item of {key}")
+            return notes
+        seen: set[str] = set()
+        for i, (note, value) in enumerate(zip(notes, ids, strict=True)):
+            uid = self.item_id(value, f"{path}[{i}]", seen)
+            if uid is not None:
+                note.uid = uid
+        return notes
+
+    def count(self, obj: dict[str, Any], key: str, prefix: str) -> int:
+        """Read a whole number 0 or more (0 when missing)."""
+        value = obj.get(key)
+        if value is None:
+            return 0
+        if type(value) is not int or not 0 <= value <= MAX_COUNT:
+            self.fail(prefix + key, f"must be a whole number from 0 to {MAX_COUNT}")
+            return 0
+        return value
 
     def _list(self, obj: dict[str, Any], key: str, prefix: str) -> list[Any]:
         value = obj.get(key)
@@ -135,8 +228,21 @@ class Reader:
         except ValueError:
             self.fail(path, f"{value[:40]!r} is not an ISO 8601 date-time")
             return None
-        if parsed.utcoffset() is None:
+        offset = parsed.utcoffset()
+        if offset is None:
             self.fail(path, f"{value[:40]!r} has no UTC offset (add e.g. +00:00 or Z)")
+            return None
+        if offset % timedelta(minutes=1) or abs(offset) > MAX_OFFSET:
+            self.fail(path, f"{value[:40]!r} has an offset that is not whole minutes within ±18 h")
+            return None
+        try:
+            in_utc = parsed.astimezone(UTC)
+        except OverflowError:
+            in_utc = None
+        if in_utc is None or not all(
+            FIRST_YEAR <= y <= LAST_YEAR for y in (parsed.year, in_utc.year)
+        ):
+            self.fail(path, f"{value[:40]!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
             return None
         return parsed
 
@@ -148,9 +254,14 @@ class Reader:
             return None
         if isinstance(value, str) and len(value) == 10:
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                if FIRST_YEAR <= day.year <= LAST_YEAR:
+                    return day
+                self.fail(path, f"{value!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+                return None
         self.fail(path, f"{str(value)[:40]!r} is not a date in the form YYYY-MM-DD")
         return None
 
@@ -168,6 +279,9 @@ class Reader:
     def zone(self, obj: dict[str, Any], key: str, prefix: str) -> str:
         """Read an IANA time zone name ("" means: show times with their own offsets)."""
         name = self.text(obj, key, prefix)
+        if len(name) > 64:
+            self.fail(prefix + key, "is too long to be a time zone name")
+            return ""
         if name:
             try:
                 ZoneInfo(name)
@@ -188,7 +302,13 @@ class Reader:
             return None
 
     def severity(self, obj: dict[str, Any], key: str, prefix: str) -> Severity | None:
-        """Read a severity or null."""
+        """Read a severity or null, accepting common spellings ("Sev-2", "sev 2")."""
+        value = obj.get(key)
+        if isinstance(value, str) and value not in Severity.__members__:
+            spelled = normalise_severity(value)
+            if spelled is not None:
+                self.remarks.append(f"severity {value!r} read as {spelled}")
+                return spelled
         return self._enum(Severity, obj, key, prefix)
 
     def priority(self, obj: dict[str, Any], key: str, prefix: str) -> Priority | None:
@@ -229,14 +349,26 @@ class Reader:
             isinstance(target, bool)
             or not isinstance(target, int | float)
             or not math.isfinite(target)
-            or target < 0
+            or not 0 <= target <= MAX_TARGET_MINUTES
         ):
-            self.fail(path + ".target_minutes", "must be a number of minutes, 0 or more, or null")
+            self.fail(
+                path + ".target_minutes",
+                f"must be a number of minutes from 0 to {MAX_TARGET_MINUTES:,} (a year), or null",
+            )
             target = None
         answer = self._enum(Answer, q, "answer", path + ".")
         return TimingQuestion(
             None if target is None else float(target), answer, self.text(q, "notes", path + ".")
         )
+
+
+def normalise_severity(text: str) -> Severity | None:
+    """Map a common spelling of a severity ("SEV-2", "Sev 2", "sev2") to the scale's name."""
+    match = _SEVERITY_SPELLING.fullmatch(text)
+    if match is None:
+        return None
+    name = f"SEV{match.group(1)}"
+    return Severity(name) if name in Severity.__members__ else None
 
 
 def _raise() -> str:

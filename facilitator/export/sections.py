@@ -19,6 +19,7 @@ from facilitator.domain.model import (
     Debrief,
     EventKind,
     FactorKind,
+    Note,
     Status,
 )
 from facilitator.domain.timing import (
@@ -146,8 +147,8 @@ def build_title(debrief: Debrief) -> TitleBlock:
     return TitleBlock(title, "Incident debrief", Facts(tuple(rows)))
 
 
-def _listed(items: list[str], key: str) -> tuple[Block, ...]:
-    texts = tuple(Text(t, f"{key}[{i}]") for i, t in enumerate(items) if _present(t))
+def _listed(items: list[Note], key: str) -> tuple[Block, ...]:
+    texts = tuple(Text(n.text, f"{key}[{i}]") for i, n in enumerate(items) if _present(n.text))
     return (Bullets(texts),) if texts else ()
 
 

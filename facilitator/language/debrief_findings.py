@@ -71,13 +71,13 @@ def text_fields(debrief: Debrief) -> Iterator[tuple[str, str]]:
         yield f"timeline[{i}].known", event.known
         yield f"timeline[{i}].signals", event.signals
     for i, item in enumerate(debrief.went_wrong):
-        yield f"went_wrong[{i}]", item
+        yield f"went_wrong[{i}]", item.text
     for i, item in enumerate(debrief.went_right):
-        yield f"went_right[{i}]", item
+        yield f"went_right[{i}]", item.text
     for i, factor in enumerate(debrief.contributing_factors):
         yield f"contributing_factors[{i}].text", factor.text
     for i, item in enumerate(debrief.learnings):
-        yield f"learnings[{i}]", item
+        yield f"learnings[{i}]", item.text
     for i, action in enumerate(debrief.action_items):
         yield f"action_items[{i}].title", action.title
     yield "primary_cause", debrief.primary_cause

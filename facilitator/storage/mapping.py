@@ -1,15 +1,18 @@
 """Copy debriefs between domain dataclasses and ORM rows.
 
-Saving updates rows in place, position by position, so an autosave after one
-keystroke issues one UPDATE instead of rewriting every list.
+Saving matches child rows to domain items by their stable ``uid`` and updates
+them in place, so an autosave after one keystroke issues one UPDATE, and moving
+an item only rewrites positions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 from facilitator.domain.model import (
+    NOTE_LISTS,
     ActionItem,
     ActionKind,
     ActionStatus,
@@ -17,15 +20,18 @@ from facilitator.domain.model import (
     ContributingFactor,
     Debrief,
     DebriefSummary,
+    EditConflict,
     EventKind,
     FactorKind,
     IgnoredFinding,
+    Note,
     Participant,
     Priority,
     Severity,
     Status,
     TimelineEvent,
     TimingQuestion,
+    new_id,
 )
 from facilitator.storage.orm import (
     ActionRow,
@@ -36,8 +42,10 @@ from facilitator.storage.orm import (
     ParticipantRow,
 )
 
-#: Domain list attributes stored in the shared list_items table.
-STRING_LISTS = ("went_wrong", "went_right", "learnings", "services", "tags", "parking_lot")
+#: Plain label lists stored in the shared list_items table beside the note lists.
+LABEL_LISTS = ("services", "tags")
+#: Every section of the list_items table.
+STRING_LISTS = (*NOTE_LISTS, *LABEL_LISTS)
 
 _SCALARS = (
     "title",
@@ -68,16 +76,28 @@ def _enum(cls: Any, value: str | None) -> Any:
 
 
 def _sync(
-    rows: list[R], values: Sequence[Any], make: Callable[[], R], fill: Callable[[R, Any], None]
+    rows: list[R],
+    values: Sequence[Any],
+    make: Callable[[], R],
+    fill: Callable[[R, Any], None],
+    uid_of: Callable[[Any], str] = lambda value: str(value.uid),
 ) -> None:
-    """Make ``rows`` mirror ``values``: update in place, append new rows, drop extra ones."""
+    """Make ``rows`` mirror ``values`` by uid: update, insert and drop only what differs."""
+    by_uid: dict[str, R] = {}
+    for row in rows:
+        by_uid.setdefault(row.uid, row)  # type: ignore[attr-defined]
+    ordered: list[R] = []
     for position, value in enumerate(values):
-        if position == len(rows):
-            rows.append(make())
-        row = rows[position]
+        uid = uid_of(value)
+        row = by_uid.pop(uid, None)
+        if row is None:
+            row = make()
+            row.uid = uid  # type: ignore[attr-defined]
         _set(row, "position", position)
         fill(row, value)
-    del rows[len(values) :]
+        ordered.append(row)
+    if ordered != rows:
+        rows[:] = ordered  # the relationship deletes what is no longer listed
 
 
 def _set(row: object, name: str, value: Any) -> None:
@@ -115,9 +135,40 @@ def _fill_action(row: ActionRow, a: ActionItem) -> None:
     _set(row, "answers", a.answers)
 
 
-def _fill_item(row: ListItemRow, item: tuple[str, str]) -> None:
+def _fill_item(row: ListItemRow, item: tuple[str, str, str]) -> None:
     _set(row, "section", item[0])
-    _set(row, "text", item[1])
+    _set(row, "text", item[2])
+
+
+def _list_items(debrief: Debrief) -> list[tuple[str, str, str]]:
+    """(section, uid, text) for every note and label; labels are keyed by their position."""
+    items = [(s, n.uid, n.text) for s in NOTE_LISTS for n in getattr(debrief, s)]
+    for section in LABEL_LISTS:
+        items.extend(
+            (section, f"{section}#{i}", t) for i, t in enumerate(getattr(debrief, section))
+        )
+    return items
+
+
+def _conflict_dict(c: EditConflict) -> dict[str, str | None]:
+    return {
+        "uid": c.uid,
+        "path": c.path,
+        "label": c.label,
+        "text": c.text,
+        "at": None if c.at is None else c.at.isoformat(),
+    }
+
+
+def _conflict(d: dict[str, Any]) -> EditConflict:
+    at = d.get("at")
+    return EditConflict(
+        path=str(d.get("path", "")),
+        label=str(d.get("label", "")),
+        text=str(d.get("text", "")),
+        at=None if not at else datetime.fromisoformat(at),
+        uid=str(d.get("uid") or new_id()),
+    )
 
 
 def to_row(debrief: Debrief, row: DebriefRow) -> None:
@@ -132,19 +183,23 @@ def to_row(debrief: Debrief, row: DebriefRow) -> None:
         _set(row, f"{prefix}_notes", question.notes)
     ignored = [{"rule": i.rule, "field": i.field, "text": i.text} for i in debrief.ignored_findings]
     _set(row, "ignored_findings", ignored)
+    _set(row, "conflicts", [_conflict_dict(c) for c in debrief.conflicts])
+    _set(row, "revision", debrief.revision)
     _sync(row.participants, debrief.participants, ParticipantRow, _fill_participant)
     _sync(row.events, debrief.timeline, EventRow, _fill_event)
     _sync(row.factors, debrief.contributing_factors, FactorRow, _fill_factor)
     _sync(row.actions, debrief.action_items, ActionRow, _fill_action)
-    items = [(section, text) for section in STRING_LISTS for text in getattr(debrief, section)]
-    _sync(row.items, items, ListItemRow, _fill_item)
+    _sync(row.items, _list_items(debrief), ListItemRow, _fill_item, lambda item: item[1])
 
 
 def from_row(row: DebriefRow) -> Debrief:
     """Build a domain debrief from a loaded row and its children."""
-    lists: dict[str, list[str]] = {section: [] for section in STRING_LISTS}
+    lists: dict[str, list[Any]] = {section: [] for section in STRING_LISTS}
     for item in row.items:
-        lists.setdefault(item.section, []).append(item.text)
+        if item.section in NOTE_LISTS:
+            lists[item.section].append(Note(item.text, item.uid or new_id()))
+        elif item.section in lists:
+            lists[item.section].append(item.text)
     return Debrief(
         id=row.id,
         severity=_enum(Severity, row.severity),
@@ -153,11 +208,14 @@ def from_row(row: DebriefRow) -> Debrief:
             row.detection_target_minutes, _enum(Answer, row.detection_answer), row.detection_notes
         ),
         fix=TimingQuestion(row.fix_target_minutes, _enum(Answer, row.fix_answer), row.fix_notes),
-        participants=[Participant(p.name, p.role) for p in row.participants],
+        participants=[Participant(p.name, p.role, p.uid) for p in row.participants],
         timeline=[
-            TimelineEvent(e.at, EventKind(e.kind), e.text, e.known, e.signals) for e in row.events
+            TimelineEvent(e.at, EventKind(e.kind), e.text, e.known, e.signals, e.uid)
+            for e in row.events
         ],
-        contributing_factors=[ContributingFactor(f.text, FactorKind(f.kind)) for f in row.factors],
+        contributing_factors=[
+            ContributingFactor(f.text, FactorKind(f.kind), f.uid) for f in row.factors
+        ],
         action_items=[
             ActionItem(
                 title=a.title,
@@ -168,10 +226,13 @@ def from_row(row: DebriefRow) -> Debrief:
                 status=ActionStatus(a.status),
                 kind=_enum(ActionKind, a.kind),
                 answers=a.answers,
+                uid=a.uid,
             )
             for a in row.actions
         ],
         ignored_findings=[IgnoredFinding(**i) for i in row.ignored_findings or []],
+        conflicts=[_conflict(c) for c in row.conflicts or []],
+        revision=row.revision,
         **{name: getattr(row, name) for name in _SCALARS},
         **{section: lists[section] for section in STRING_LISTS},
     )

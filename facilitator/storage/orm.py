@@ -59,8 +59,14 @@ class DebriefRow(Base):
     primary_cause: Mapped[str] = mapped_column(Text, default="")
     private_notes: Mapped[str] = mapped_column(Text, default="")
     ignored_findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    #: Texts that lost a simultaneous edit, kept for the facilitator (see domain EditConflict).
+    conflicts: Mapped[list[dict[str, str | None]]] = mapped_column(
+        JSON, default=list, server_default="[]"
+    )
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime, index=True)
+    #: Raised by one on every save; a save states the revision it started from.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     participants: Mapped[list[ParticipantRow]] = _children("ParticipantRow")
     events: Mapped[list[EventRow]] = _children("EventRow")
@@ -77,6 +83,8 @@ class _Child:
         String(36), ForeignKey("debriefs.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
+    #: The domain item's stable id, which merges match on (positions change, ids don't).
+    uid: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class ParticipantRow(_Child, Base):

@@ -116,7 +116,7 @@ def test_errors_name_the_json_path_and_reason() -> None:
         ('{"format": "facilitator-debrief", "version": 1, "title": "\\ud800"}', "U+D800"),
         (
             '{"format": "facilitator-debrief", "version": 1, "fix": {"target_minutes": -1}}',
-            "0 or more",
+            "from 0 to",
         ),
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import UTC, datetime
 
-from facilitator.domain.model import Debrief, Participant, TimelineEvent
+from facilitator.domain.model import Debrief, Participant, TimelineEvent, notes
 from facilitator.domain.names import NameMask, public_name, role_labels
 from facilitator.domain.replay import ReplayState
 from facilitator.domain.room_view import RoomOptions, RoomView, visible_content
@@ -175,7 +175,7 @@ def test_no_debrief_still_shows_the_phase() -> None:
 def test_private_fields_tips_and_goals_never_appear_in_any_phase() -> None:
     debrief = sample_debrief()
     debrief.private_notes = "SECRET-NOTE-7f3"
-    debrief.parking_lot = ["SECRET-PARK-91c"]
+    debrief.parking_lot = notes("SECRET-PARK-91c")
     debrief.facilitator = "SECRET-FACILITATOR"
     private = ["SECRET-NOTE-7f3", "SECRET-PARK-91c", "SECRET-FACILITATOR", "modal-have"]
     for index, phase in enumerate(SCRIPT.phases):

@@ -8,7 +8,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from export.export_samples import headings, open_docx
 
-from facilitator.domain.model import Debrief
+from facilitator.domain.model import Debrief, notes
 from facilitator.export import export_docx
 from facilitator.export.sections import SECTION_BUILDERS
 
@@ -39,7 +39,7 @@ def test_key_learnings_are_bullets_right_after_the_title_block(
     document = open_docx(export_docx(rich, tmp_path / "d.docx"))
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     start = texts.index(("Heading 1", "Key learnings"))
-    assert texts[start + 1 : start + 4] == [("List Bullet", t) for t in rich.learnings]
+    assert texts[start + 1 : start + 4] == [("List Bullet", n.text) for n in rich.learnings]
 
 
 def test_timeline_table_has_a_row_per_event_with_dates_and_zone(
@@ -134,8 +134,8 @@ def test_a_blank_debrief_still_exports(tmp_path: Path) -> None:
 
 
 def test_whitespace_only_items_are_left_out(rich: Debrief, tmp_path: Path) -> None:
-    rich.went_right = ["  ", "\n"]
-    rich.learnings = [" "]
+    rich.went_right = notes("  ", "\n")
+    rich.learnings = notes(" ")
     document = open_docx(export_docx(rich, tmp_path / "d.docx"))
     assert "What went right" not in headings(document)
     assert "Key learnings" not in headings(document)

@@ -79,12 +79,12 @@ def test_comment_sits_on_the_flagged_phrase(rich: Debrief, tmp_path: Path) -> No
 
 def test_comments_in_tables_lists_and_several_per_field(rich: Debrief, tmp_path: Path) -> None:
     rich.timeline[1].text = "Support reports slow checkouts; should have paged sooner."
-    rich.went_wrong[0] = "Obviously nobody checked the alert. Careless."
+    rich.went_wrong[0].text = "Obviously nobody checked the alert. Careless."
     rich.action_items[0].title = "Stop human error in deploys"
     findings = [
         _flag(rich.timeline[1].text, "should have", "timeline[1].text", "Hindsight."),
-        _flag(rich.went_wrong[0], "Obviously", "went_wrong[0]", "Judges in hindsight."),
-        _flag(rich.went_wrong[0], "Careless", "went_wrong[0]", "Blames a person."),
+        _flag(rich.went_wrong[0].text, "Obviously", "went_wrong[0]", "Judges in hindsight."),
+        _flag(rich.went_wrong[0].text, "Careless", "went_wrong[0]", "Blames a person."),
         _flag(rich.action_items[0].title, "human error", "action_items[0].title", "Vague."),
     ]
     document = open_docx(

@@ -77,7 +77,7 @@ def test_template_without_the_styles_falls_back(rich: Debrief, tmp_path: Path) -
     heading = document.styles["Heading 1"]
     assert heading.element.pPr.find(qn("w:outlineLvl")) is not None
     texts = [p.text for p in document.paragraphs]
-    assert "•\u00a0" + rich.learnings[0] in texts
+    assert "•\u00a0" + rich.learnings[0].text in texts
     assert all(t.style is None or t.style.name == "Normal Table" for t in document.tables)
     links = [
         h.url

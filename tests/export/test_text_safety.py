@@ -9,7 +9,7 @@ from export.export_samples import open_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.domain.model import Debrief, TimelineEvent
+from facilitator.domain.model import Debrief, TimelineEvent, notes
 from facilitator.export import export_docx, render_markdown
 
 HEBREW = "השרת הפסיק להגיב אחרי העדכון"
@@ -35,7 +35,7 @@ def test_control_characters_are_removed_not_fatal(rich: Debrief, tmp_path: Path)
 
 def test_emoji_and_right_to_left_text_survive(rich: Debrief, tmp_path: Path) -> None:
     rich.summary = f"🔥 Checkout was down 🙈 {HEBREW}"
-    rich.went_right = [ARABIC, "👩🏽‍💻 pairing on the fix"]
+    rich.went_right = notes(ARABIC, "👩🏽‍💻 pairing on the fix")
     text = _body_text(export_docx(rich, tmp_path / "d.docx"))
     assert f"🔥 Checkout was down 🙈 {HEBREW}" in text
     assert ARABIC in text
@@ -43,7 +43,7 @@ def test_emoji_and_right_to_left_text_survive(rich: Debrief, tmp_path: Path) -> 
 
 
 def test_right_to_left_paragraphs_are_laid_out_right_to_left(rich: Debrief, tmp_path: Path) -> None:
-    rich.went_right = [ARABIC, "Left to right " + HEBREW]
+    rich.went_right = notes(ARABIC, "Left to right " + HEBREW)
     document = open_docx(export_docx(rich, tmp_path / "d.docx"))
     bidi = {
         p.text: p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from facilitator.domain.model import Debrief, Participant, TimelineEvent
+from facilitator.domain.model import Debrief, Participant, TimelineEvent, notes, texts
 from facilitator.storage import DebriefService, NotFoundError, StorageError
 
 from support.samples import at, sample_debrief
@@ -31,15 +31,15 @@ def test_save_updates_lists_in_place(db_url: str) -> None:
     with DebriefService(db_url) as service:
         debrief = service.create("Disk full")
         debrief.timeline = [TimelineEvent(at(1, 0), text="a"), TimelineEvent(at(1, 5), text="b")]
-        debrief.went_wrong = ["x", "y", "z"]
+        debrief.went_wrong = notes("x", "y", "z")
         service.save(debrief)
         debrief.timeline.reverse()
-        debrief.went_wrong = ["z"]
+        debrief.went_wrong = debrief.went_wrong[2:]
         debrief.participants.append(Participant("Ada", "Responder"))
         service.save(debrief)
         loaded = service.load(debrief.id)
     assert [e.text for e in loaded.timeline] == ["b", "a"]
-    assert loaded.went_wrong == ["z"]
+    assert texts(loaded.went_wrong) == ["z"]
     assert loaded.participants == [Participant("Ada", "Responder")]
 
 

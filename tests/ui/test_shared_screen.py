@@ -23,6 +23,7 @@ from facilitator.domain.model import (
     IgnoredFinding,
     Participant,
     TimelineEvent,
+    notes,
 )
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenOptions, SharedScreenWindow
@@ -115,12 +116,12 @@ def test_no_debrief_shows_a_neutral_screen(qtbot: QtBot, tmp_path: Path) -> None
 
 def _fill_private(d: Debrief) -> None:
     d.private_notes = "PRIVATE-NOTES-MARKER ask about the pager load"
-    d.parking_lot = ["PARKING-MARKER approval rule", "PARKING-MARKER-2"]
+    d.parking_lot = notes("PARKING-MARKER approval rule", "PARKING-MARKER-2")
     d.ignored_findings = [IgnoredFinding("FINDING-RULE-MARKER", "summary", "FINDING-TEXT-MARKER")]
     d.facilitator = "FACILITATOR-NAME-MARKER"
     d.participants = [Participant("Ada Okafor", "Responder")]
     d.timeline = [TimelineEvent(_at(9, 0), text="Deploy went out")]
-    d.went_wrong = ["Noisy alerts"]
+    d.went_wrong = notes("Noisy alerts")
     d.contributing_factors = [ContributingFactor("No pool limit check", FactorKind.TECHNICAL)]
     d.action_items = [ActionItem("Add a pool check", owner="Ada")]
     d.summary = "A config change cut the pool."
@@ -187,7 +188,7 @@ def _fill_people(d: Debrief) -> None:
     ]
     d.contributing_factors = [ContributingFactor("Lin was on call alone", FactorKind.HUMAN)]
     d.action_items = [ActionItem("Add a second on-call", owner="Ravi")]
-    d.went_right = ["Lin Wu spotted the graph"]
+    d.went_right = notes("Lin Wu spotted the graph")
     d.summary = "Okafor and Wu fixed it"
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from facilitator.domain.model import Answer, FactorKind, Priority, Severity
+from facilitator.domain.model import Answer, FactorKind, Priority, Severity, texts
 from facilitator.domain.script import MeetingScript, default_script
 from facilitator.storage import DebriefService
 from facilitator.ui.language_hook import make_language_support
@@ -216,9 +216,13 @@ def test_a_whole_debrief_survives_closing_and_reopening(
     assert (d.fix.answer, d.fix.target_minutes) == (Answer.YES, 15)
     assert d.contributing_factors[0].kind == FactorKind.HUMAN
     assert d.contributing_factors[0].text == "Third page of the night"
-    assert d.went_wrong == ["The pool limit was not visible"]
-    assert d.went_right == ["Rollback worked first time"]
-    assert d.learnings == ["Pools need alerts", "Night approvals slow us", "Configs are code"]
+    assert texts(d.went_wrong) == ["The pool limit was not visible"]
+    assert texts(d.went_right) == ["Rollback worked first time"]
+    assert texts(d.learnings) == [
+        "Pools need alerts",
+        "Night approvals slow us",
+        "Configs are code",
+    ]
     item = d.action_items[0]
     assert (item.title, item.owner, item.ticket, item.priority, item.answers) == (
         "Alert on pool saturation",
@@ -235,7 +239,7 @@ def test_a_whole_debrief_survives_closing_and_reopening(
     assert d.checkpoint_at is not None and d.meeting_at is not None
     assert d.checkpoint_at == (d.meeting_at.date() + timedelta(days=14))
     assert d.private_notes == "Ask Ravi about approvals"
-    assert d.parking_lot == ["Pager rota"]
+    assert texts(d.parking_lot) == ["Pager rota"]
 
     # A new window on the same database shows it all again.
     window2 = MainWindow(service2, settings, default_script())

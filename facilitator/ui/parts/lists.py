@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from facilitator.domain.model import ContributingFactor, FactorKind, Participant
+from facilitator.domain.model import ContributingFactor, FactorKind, Note, Participant
 from facilitator.domain.text import clean_text
 from facilitator.ui.parts.base import EditHook, hint_label, user_edit
 from facilitator.ui.parts.rows import RowsEditor
@@ -67,11 +67,11 @@ class NoteListEditor(RowsEditor):
             self.count = hint_label("", self)
             self.layout().insertWidget(1, self.count)
 
-    def items(self) -> list[str]:
+    def items(self) -> list[Note]:
         return getattr(self.debrief, self.part)
 
-    def new_item(self) -> str:
-        return ""
+    def new_item(self) -> Note:
+        return Note()
 
     def rebuild(self, focus: int | None = None) -> None:
         super().rebuild(focus)
@@ -80,7 +80,7 @@ class NoteListEditor(RowsEditor):
     def _update_count(self) -> None:
         if self.part != "learnings":
             return
-        n = sum(1 for t in self.items() if t.strip())
+        n = sum(1 for note in self.items() if note.text.strip())
         advice = "a good number" if 3 <= n <= 5 else "aim for three to five"
         self.count.setText(f"{n} written: {advice}.")
 
@@ -90,7 +90,7 @@ class NoteListEditor(RowsEditor):
         key = f"{self.part}[{index}]"
         edit = self.note(key, self._placeholder, compact=True, checked=self._check_language)
         edit.setParent(row)
-        edit.set_text(item)
+        edit.set_text(item.text)
         edit.edited.connect(lambda text, i=index: self._edited(i, text))
         layout.addWidget(edit)
         return edit
@@ -98,8 +98,8 @@ class NoteListEditor(RowsEditor):
     @user_edit
     def _edited(self, index: int, text: str) -> None:
         text = clean_text(text)
-        if self.items()[index] != text:
-            self.items()[index] = text
+        if self.items()[index].text != text:
+            self.items()[index].text = text
             self._update_count()
             self.changed()
 
