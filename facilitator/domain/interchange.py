@@ -21,8 +21,10 @@ from facilitator.domain.model import (
     Debrief,
     EditConflict,
     IgnoredFinding,
+    Link,
     Note,
     Participant,
+    Reviewer,
     TimelineEvent,
     TimingQuestion,
 )
@@ -111,11 +113,14 @@ def to_dict(debrief: Debrief) -> dict[str, Any]:
                 "text": e.text,
                 "known": e.known,
                 "signals": e.signals,
+                "starred": e.starred,
+                "source": e.source,
             }
             for e in d.timeline
         ],
         "went_wrong": _texts(d.went_wrong),
         "went_right": _texts(d.went_right),
+        "got_lucky": _texts(d.got_lucky),
         "contributing_factors": [
             {"id": f.uid, "text": f.text, "kind": str(f.kind)} for f in d.contributing_factors
         ],
@@ -137,6 +142,19 @@ def to_dict(debrief: Debrief) -> dict[str, Any]:
         "services": list(d.services),
         "tags": list(d.tags),
         "primary_cause": d.primary_cause,
+        "links": [{"id": k.uid, "label": k.label, "url": k.url} for k in d.links],
+        "owner": d.owner,
+        "review_status": _enum_value(d.review_status),
+        "reviewers": [
+            {
+                "id": r.uid,
+                "name": r.name,
+                "role": r.role,
+                "reviewed_on": _iso(r.reviewed_on),
+                "signed": r.signed,
+            }
+            for r in d.reviewers
+        ],
         "private_notes": d.private_notes,
         "parking_lot": _texts(d.parking_lot),
         "ignored_findings": [
@@ -262,12 +280,17 @@ def _read(r: Reader, data: Any) -> Debrief | None:
         timeline=r.items(root, "timeline", p, _event, ids=True),
         went_wrong=r.notes(root, "went_wrong", p),
         went_right=r.notes(root, "went_right", p),
+        got_lucky=r.notes(root, "got_lucky", p),
         contributing_factors=r.items(root, "contributing_factors", p, _factor, ids=True),
         learnings=r.notes(root, "learnings", p),
         action_items=r.items(root, "action_items", p, _action, ids=True),
         services=r.strings(root, "services", p),
         tags=r.strings(root, "tags", p),
         primary_cause=r.text(root, "primary_cause", p),
+        links=r.items(root, "links", p, _link, ids=True),
+        owner=r.text(root, "owner", p),
+        review_status=r.review_status(root, "review_status", p),
+        reviewers=r.items(root, "reviewers", p, _reviewer, ids=True),
         private_notes=r.text(root, "private_notes", p),
         parking_lot=r.notes(root, "parking_lot", p),
         ignored_findings=r.items(root, "ignored_findings", p, _ignored),
@@ -281,6 +304,19 @@ def _read(r: Reader, data: Any) -> Debrief | None:
 
 def _participant(r: Reader, obj: dict[str, Any], p: str) -> Participant:
     return Participant(r.text(obj, "name", p), r.text(obj, "role", p))
+
+
+def _link(r: Reader, obj: dict[str, Any], p: str) -> Link:
+    return Link(r.text(obj, "label", p), r.text(obj, "url", p))
+
+
+def _reviewer(r: Reader, obj: dict[str, Any], p: str) -> Reviewer:
+    return Reviewer(
+        name=r.text(obj, "name", p),
+        role=r.text(obj, "role", p),
+        reviewed_on=r.day(obj, "reviewed_on", p),
+        signed=r.flag(obj, "signed", p),
+    )
 
 
 def _conflict(r: Reader, obj: dict[str, Any], p: str) -> EditConflict:
@@ -299,6 +335,8 @@ def _event(r: Reader, obj: dict[str, Any], p: str) -> TimelineEvent:
         text=r.text(obj, "text", p),
         known=r.text(obj, "known", p),
         signals=r.text(obj, "signals", p),
+        starred=r.flag(obj, "starred", p),
+        source=r.text(obj, "source", p),
     )
 
 

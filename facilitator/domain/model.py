@@ -78,6 +78,14 @@ class Priority(StrEnum):
     P4 = "P4"
 
 
+class ReviewStatus(StrEnum):
+    """How far the written debrief has been reviewed before circulation."""
+
+    IN_REVIEW = "in_review"
+    REVIEWED = "reviewed"
+    APPROVED = "approved"
+
+
 class Answer(StrEnum):
     """The team's answer to a timing question."""
 
@@ -132,6 +140,10 @@ class TimelineEvent:
     known: str = ""
     signals: str = ""
     uid: str = _uid()
+    #: Shown among the timeline highlights of a long document.
+    starred: bool = False
+    #: Where the event came from when imported: "<source kind>:<file>#<message id>".
+    source: str = ""
 
 
 @dataclass
@@ -182,8 +194,28 @@ class EditConflict:
     uid: str = _uid()
 
 
+@dataclass
+class Link:
+    """A supporting link: a dashboard, a chat channel, a ticket."""
+
+    label: str = ""
+    url: str = ""
+    uid: str = _uid()
+
+
+@dataclass
+class Reviewer:
+    """Someone who reviewed the written debrief."""
+
+    name: str = ""
+    role: str = ""
+    reviewed_on: date | None = None
+    signed: bool = False
+    uid: str = _uid()
+
+
 #: Debrief attributes that hold lists of :class:`Note`.
-NOTE_LISTS: tuple[str, ...] = ("went_wrong", "went_right", "learnings", "parking_lot")
+NOTE_LISTS: tuple[str, ...] = ("went_wrong", "went_right", "got_lucky", "learnings", "parking_lot")
 
 
 @dataclass
@@ -228,12 +260,19 @@ class Debrief:
     timeline: list[TimelineEvent] = field(default_factory=list)
     went_wrong: list[Note] = field(default_factory=list)
     went_right: list[Note] = field(default_factory=list)
+    #: Where chance, not design, kept it from being worse.
+    got_lucky: list[Note] = field(default_factory=list)
     contributing_factors: list[ContributingFactor] = field(default_factory=list)
     learnings: list[Note] = field(default_factory=list)
     action_items: list[ActionItem] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     primary_cause: str = ""
+    links: list[Link] = field(default_factory=list)
+    #: Who answers for the written report, and how far it has been reviewed.
+    owner: str = ""
+    review_status: ReviewStatus | None = None
+    reviewers: list[Reviewer] = field(default_factory=list)
     private_notes: str = ""
     parking_lot: list[Note] = field(default_factory=list)
     ignored_findings: list[IgnoredFinding] = field(default_factory=list)

@@ -263,6 +263,7 @@ _SECTIONS = {
     "contributing_factors": _factors,
     "went_wrong": lambda c: [_lines("What went wrong", texts(c.debrief.went_wrong), c)],
     "went_right": lambda c: [_lines("What went right", texts(c.debrief.went_right), c)],
+    "got_lucky": lambda c: [_lines("Where we got lucky", texts(c.debrief.got_lucky), c)],
     "learnings": lambda c: [_lines("Key learnings", texts(c.debrief.learnings), c)],
     "action_items": _actions,
     "classification": _classification,

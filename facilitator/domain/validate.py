@@ -25,6 +25,7 @@ from facilitator.domain.model import (
     FactorKind,
     Note,
     Priority,
+    ReviewStatus,
     Severity,
     Status,
     TimingQuestion,
@@ -195,6 +196,16 @@ class Reader:
                 note.uid = uid
         return notes
 
+    def flag(self, obj: dict[str, Any], key: str, prefix: str) -> bool:
+        """Read true or false (false when missing)."""
+        value = obj.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.fail(prefix + key, f"must be true or false, not {_type_name(value)}")
+            return False
+        return value
+
     def count(self, obj: dict[str, Any], key: str, prefix: str) -> int:
         """Read a whole number 0 or more (0 when missing)."""
         value = obj.get(key)
@@ -314,6 +325,10 @@ class Reader:
     def priority(self, obj: dict[str, Any], key: str, prefix: str) -> Priority | None:
         """Read a priority or null."""
         return self._enum(Priority, obj, key, prefix)
+
+    def review_status(self, obj: dict[str, Any], key: str, prefix: str) -> ReviewStatus | None:
+        """Read a review status or null."""
+        return self._enum(ReviewStatus, obj, key, prefix)
 
     def action_kind(self, obj: dict[str, Any], key: str, prefix: str) -> ActionKind | None:
         """Read an action kind or null."""

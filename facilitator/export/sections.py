@@ -258,6 +258,10 @@ def went_right(ctx: Context) -> tuple[Block, ...]:
     return _listed(ctx.debrief.went_right, "went_right")
 
 
+def got_lucky(ctx: Context) -> tuple[Block, ...]:
+    return _listed(ctx.debrief.got_lucky, "got_lucky")
+
+
 def action_items(ctx: Context) -> tuple[Block, ...]:
     rows = tuple(
         (
@@ -327,6 +331,7 @@ SECTION_BUILDERS: tuple[tuple[str, str, Builder], ...] = (
     ("went_wrong", "What went wrong", went_wrong),
     ("contributing_factors", "Contributing factors", contributing_factors),
     ("went_right", "What went right", went_right),
+    ("got_lucky", "Where we got lucky", got_lucky),
     ("action_items", "Action items", action_items),
     ("classification", "Classification", classification),
     ("participants", "Participants", participants),

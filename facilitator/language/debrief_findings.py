@@ -27,6 +27,7 @@ _LISTS = {
     ),
     "went_wrong": ("What went wrong, item", {}),
     "went_right": ("What went right, item", {}),
+    "got_lucky": ("Where we got lucky, item", {}),
     "contributing_factors": ("Contributing factor", {"text": ""}),
     "learnings": ("Learning", {}),
     "action_items": ("Action item", {"title": ""}),
@@ -74,6 +75,8 @@ def text_fields(debrief: Debrief) -> Iterator[tuple[str, str]]:
         yield f"went_wrong[{i}]", item.text
     for i, item in enumerate(debrief.went_right):
         yield f"went_right[{i}]", item.text
+    for i, item in enumerate(debrief.got_lucky):
+        yield f"got_lucky[{i}]", item.text
     for i, factor in enumerate(debrief.contributing_factors):
         yield f"contributing_factors[{i}].text", factor.text
     for i, item in enumerate(debrief.learnings):

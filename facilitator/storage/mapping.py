@@ -24,9 +24,12 @@ from facilitator.domain.model import (
     EventKind,
     FactorKind,
     IgnoredFinding,
+    Link,
     Note,
     Participant,
     Priority,
+    Reviewer,
+    ReviewStatus,
     Severity,
     Status,
     TimelineEvent,
@@ -38,8 +41,10 @@ from facilitator.storage.orm import (
     DebriefRow,
     EventRow,
     FactorRow,
+    LinkRow,
     ListItemRow,
     ParticipantRow,
+    ReviewerRow,
 )
 
 #: Plain label lists stored in the shared list_items table beside the note lists.
@@ -63,6 +68,7 @@ _SCALARS = (
     "checkpoint_at",
     "timezone",
     "primary_cause",
+    "owner",
     "private_notes",
     "created_at",
     "updated_at",
@@ -73,6 +79,10 @@ R = TypeVar("R")
 
 def _enum(cls: Any, value: str | None) -> Any:
     return None if value is None else cls(value)
+
+
+def _value(member: Any) -> str | None:
+    return None if member is None else str(member)
 
 
 def _sync(
@@ -117,6 +127,20 @@ def _fill_event(row: EventRow, e: TimelineEvent) -> None:
     _set(row, "text", e.text)
     _set(row, "known", e.known)
     _set(row, "signals", e.signals)
+    _set(row, "starred", e.starred)
+    _set(row, "source", e.source)
+
+
+def _fill_link(row: LinkRow, link: Link) -> None:
+    _set(row, "label", link.label)
+    _set(row, "url", link.url)
+
+
+def _fill_reviewer(row: ReviewerRow, r: Reviewer) -> None:
+    _set(row, "name", r.name)
+    _set(row, "role", r.role)
+    _set(row, "reviewed_on", r.reviewed_on)
+    _set(row, "signed", r.signed)
 
 
 def _fill_factor(row: FactorRow, f: ContributingFactor) -> None:
@@ -177,6 +201,7 @@ def to_row(debrief: Debrief, row: DebriefRow) -> None:
         _set(row, name, getattr(debrief, name))
     _set(row, "severity", None if debrief.severity is None else str(debrief.severity))
     _set(row, "status", str(debrief.status))
+    _set(row, "review_status", _value(debrief.review_status))
     for prefix, question in (("detection", debrief.detection), ("fix", debrief.fix)):
         _set(row, f"{prefix}_target_minutes", question.target_minutes)
         _set(row, f"{prefix}_answer", None if question.answer is None else str(question.answer))
@@ -189,6 +214,8 @@ def to_row(debrief: Debrief, row: DebriefRow) -> None:
     _sync(row.events, debrief.timeline, EventRow, _fill_event)
     _sync(row.factors, debrief.contributing_factors, FactorRow, _fill_factor)
     _sync(row.actions, debrief.action_items, ActionRow, _fill_action)
+    _sync(row.links, debrief.links, LinkRow, _fill_link)
+    _sync(row.reviewers, debrief.reviewers, ReviewerRow, _fill_reviewer)
     _sync(row.items, _list_items(debrief), ListItemRow, _fill_item, lambda item: item[1])
 
 
@@ -210,7 +237,9 @@ def from_row(row: DebriefRow) -> Debrief:
         fix=TimingQuestion(row.fix_target_minutes, _enum(Answer, row.fix_answer), row.fix_notes),
         participants=[Participant(p.name, p.role, p.uid) for p in row.participants],
         timeline=[
-            TimelineEvent(e.at, EventKind(e.kind), e.text, e.known, e.signals, e.uid)
+            TimelineEvent(
+                e.at, EventKind(e.kind), e.text, e.known, e.signals, e.uid, e.starred, e.source
+            )
             for e in row.events
         ],
         contributing_factors=[
@@ -232,6 +261,9 @@ def from_row(row: DebriefRow) -> Debrief:
         ],
         ignored_findings=[IgnoredFinding(**i) for i in row.ignored_findings or []],
         conflicts=[_conflict(c) for c in row.conflicts or []],
+        links=[Link(k.label, k.url, k.uid) for k in row.links],
+        reviewers=[Reviewer(r.name, r.role, r.reviewed_on, r.signed, r.uid) for r in row.reviewers],
+        review_status=_enum(ReviewStatus, row.review_status),
         revision=row.revision,
         **{name: getattr(row, name) for name in _SCALARS},
         **{section: lists[section] for section in STRING_LISTS},

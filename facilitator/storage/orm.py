@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from facilitator.storage.types import AwareDateTime, IsoDate
@@ -57,6 +57,8 @@ class DebriefRow(Base):
     checkpoint_at: Mapped[date | None] = mapped_column(IsoDate)
     timezone: Mapped[str] = mapped_column(String(64), default="")
     primary_cause: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(Text, default="", server_default="")
+    review_status: Mapped[str | None] = mapped_column(String(16))
     private_notes: Mapped[str] = mapped_column(Text, default="")
     ignored_findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     #: Texts that lost a simultaneous edit, kept for the facilitator (see domain EditConflict).
@@ -73,6 +75,8 @@ class DebriefRow(Base):
     factors: Mapped[list[FactorRow]] = _children("FactorRow")
     actions: Mapped[list[ActionRow]] = _children("ActionRow")
     items: Mapped[list[ListItemRow]] = _children("ListItemRow")
+    links: Mapped[list[LinkRow]] = _children("LinkRow")
+    reviewers: Mapped[list[ReviewerRow]] = _children("ReviewerRow")
 
 
 class _Child:
@@ -106,6 +110,8 @@ class EventRow(_Child, Base):
     text: Mapped[str] = mapped_column(Text, default="")
     known: Mapped[str] = mapped_column(Text, default="")
     signals: Mapped[str] = mapped_column(Text, default="")
+    starred: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class FactorRow(_Child, Base):
@@ -130,6 +136,26 @@ class ActionRow(_Child, Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     kind: Mapped[str | None] = mapped_column(String(16))
     answers: Mapped[str] = mapped_column(Text, default="")
+
+
+class LinkRow(_Child, Base):
+    """A supporting link."""
+
+    __tablename__ = "links"
+
+    label: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReviewerRow(_Child, Base):
+    """A reviewer of the written debrief."""
+
+    __tablename__ = "reviewers"
+
+    name: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(Text, default="")
+    reviewed_on: Mapped[date | None] = mapped_column(IsoDate)
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ListItemRow(_Child, Base):

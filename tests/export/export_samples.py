@@ -82,6 +82,7 @@ def rich_debrief() -> Debrief:
             "The failover runbook named a config flag that no longer exists.",
         ],
         went_right=["The secondary processor took the full EU load without trouble."],
+        got_lucky=["The spike came after the evening peak, when traffic was already falling."],
         contributing_factors=[
             ContributingFactor("Client timeout of 30 s held connections.", FactorKind.TECHNICAL),
             ContributingFactor("Runbook not reviewed since the migration.", FactorKind.PROCESS),

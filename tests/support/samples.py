@@ -14,8 +14,11 @@ from facilitator.domain.model import (
     EventKind,
     FactorKind,
     IgnoredFinding,
+    Link,
     Participant,
     Priority,
+    Reviewer,
+    ReviewStatus,
     Severity,
     Status,
     TimelineEvent,
@@ -61,12 +64,19 @@ def sample_debrief() -> Debrief:
         timeline=[
             TimelineEvent(at(23, 40, 13), EventKind.TRIGGER, "Gateway config v42 rolled out."),
             TimelineEvent(at(0, 2), EventKind.DETECTION, "Error-ratio alert paged on-call."),
-            TimelineEvent(at(0, 9), EventKind.ESCALATION, "Incident declared, SEV2."),
+            TimelineEvent(
+                at(0, 9),
+                EventKind.ESCALATION,
+                "Incident declared, SEV2.",
+                starred=True,
+                source="slack:export.zip#C024BE91L/1773443340.000200",
+            ),
             TimelineEvent(at(0, 21), EventKind.MITIGATION, "Config v41 restored.", "pool", "graph"),
             TimelineEvent(at(0, 27), EventKind.RESOLUTION, "Error rate back to baseline."),
         ],
         went_wrong=["The pool size change was not visible in the deploy diff."],
         went_right=["Rollback worked first time.", "Support posted a status update quickly."],
+        got_lucky=["The deploy happened after the evening peak."],
         contributing_factors=[
             ContributingFactor(
                 "Config validation does not check pool limits.", FactorKind.TECHNICAL
@@ -104,6 +114,10 @@ def sample_debrief() -> Debrief:
         services=["checkout", "payment-gateway"],
         tags=["config", "database-pool"],
         primary_cause="Configuration change",
+        links=[Link("Checkout dashboard", "https://grafana.example.com/d/checkout")],
+        owner="Ravi Patel",
+        review_status=ReviewStatus.IN_REVIEW,
+        reviewers=[Reviewer("Lin Wu", "Engineering manager", date(2026, 3, 18), True)],
         private_notes="Ask Ravi about the pager load afterwards.",
         parking_lot=["Is the approval rule still needed?"],
         ignored_findings=[IgnoredFinding("modal-have", "summary", "should have")],

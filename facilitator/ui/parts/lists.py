@@ -26,6 +26,12 @@ NOTE_LISTS: dict[str, tuple[str, str, str, str]] = {
         "Something that worked in our favour…",
         "Nothing noted yet.",
     ),
+    "got_lucky": (
+        "Where we got lucky",
+        "Add a lucky break",
+        "Something that helped by chance, and might not next time…",
+        "Nothing noted yet.",
+    ),
     "learnings": (
         "Key learnings",
         "Add a learning",

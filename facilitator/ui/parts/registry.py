@@ -20,7 +20,7 @@ def create_part(
     """Build the editor for ``part`` (one of ``facilitator.domain.script.PARTS``)."""
     if part in ("purpose", "response", "impact", "summary"):
         return TextPartEditor(session, on_new_edit, part, parent)
-    if part in ("went_wrong", "went_right", "learnings"):
+    if part in ("went_wrong", "went_right", "got_lucky", "learnings"):
         return NoteListEditor(session, on_new_edit, part, parent)
     if part in ("detection", "fix"):
         return TimingEditor(session, on_new_edit, part, parent)
