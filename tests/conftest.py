@@ -9,6 +9,8 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from support.postgres import fresh_database
+
 
 class MemoryKeyring(KeyringBackend):
     """A keychain that lives and dies with one test."""
@@ -49,7 +51,17 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file in the test's folder, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'debriefs.sqlite3'}"
+        return
+    with fresh_database() as url:
+        yield url
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A SQLite URL in the test's temporary folder."""
+def sqlite_url(tmp_path: Path) -> str:
+    """A SQLite URL in the test's temporary folder, for cases about the file itself."""
     return f"sqlite:///{tmp_path / 'debriefs.sqlite3'}"

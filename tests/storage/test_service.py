@@ -71,7 +71,8 @@ def test_delete_cascades_to_children(db_url: str) -> None:
     engine.dispose()
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(db_url: str, tmp_path: Path) -> None:
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str, tmp_path: Path) -> None:
+    db_url = sqlite_url
     with DebriefService(db_url) as service:
         service.create("x")
         engine = service._engine
@@ -104,7 +105,8 @@ def test_corrupt_database_gives_a_clear_message(tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"this is not sqlite")  # nothing overwritten
 
 
-def test_locked_database_gives_a_clear_message(db_url: str, tmp_path: Path) -> None:
+def test_locked_database_gives_a_clear_message(sqlite_url: str, tmp_path: Path) -> None:
+    db_url = sqlite_url
     with DebriefService(db_url) as service:
         debrief = service.create("x")
         blocker = sqlite3.connect(tmp_path / "debriefs.sqlite3", timeout=0)
