@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from facilitator import __version__
-from facilitator.domain.interchange import InterchangeError, dumps, loads
+from facilitator.domain.interchange import InterchangeError, Loaded, dumps, read_document
 from facilitator.domain.model import Debrief
 from facilitator.export.atomic import ExportError, write_atomically
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from facilitator.storage import DebriefService
 
 EXIT_ERROR = 2
+log = logging.getLogger(__name__)
 
 
 class CommandError(Exception):
@@ -76,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="add a Word comment on every phrase the language checker flags",
     )
 
+    bak = sub("backup", "copy the library now (SQLite), into its backups folder or to a file")
+    bak.add_argument("-o", "--output", metavar="FILE", help="where to write the copy")
+
+    res = sub("restore", "replace the library with a backup, after checking the backup")
+    res.add_argument("file", metavar="FILE", help="a backup file (see the backups folder)")
+
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
         from facilitator.language import lint_cli
@@ -101,7 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(str(exc))
         if os.environ.get("FACILITATOR_DEBUG"):
             raise
-        return _fail(f"unexpected error: {exc!r} (set FACILITATOR_DEBUG=1 for details)")
+        # The type only: an exception's text may carry what someone typed.
+        log.error("unexpected %s", type(exc).__name__, exc_info=True)
+        return _fail(
+            f"unexpected error ({type(exc).__name__}); set FACILITATOR_DEBUG=1 for details"
+        )
 
 
 def _fail(message: str) -> int:
@@ -121,12 +133,18 @@ def _dispatch(args: argparse.Namespace) -> int:
     from facilitator.storage import DebriefService
 
     if args.command == "export" and _is_json_file(args.source):
-        return _export(args, _read_document(Path(args.source)))
+        return _export(args, _read_document(Path(args.source)).debrief)
+    if args.command == "restore":
+        return _restore(args)
     with DebriefService(args.db) as service:
         if args.command == "import":
             return _import(args, service)
         if args.command == "list":
             return _list(args, service, sys.stdout)
+        if args.command == "backup":
+            output = None if args.output is None else Path(args.output)
+            print(f"backed up to {service.backup(output)}")
+            return 0
         return _export(args, _find(service, args.source))
 
 
@@ -134,13 +152,13 @@ def _is_json_file(source: str) -> bool:
     return source.lower().endswith(".json") or Path(source).is_file()
 
 
-def _read_document(path: Path) -> Debrief:
+def _read_document(path: Path) -> Loaded:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        return loads(data)
+        return read_document(data)
     except InterchangeError as exc:
         details = "; ".join(str(p) for p in exc.problems[:5])
         more = f" (+{len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
@@ -148,10 +166,12 @@ def _read_document(path: Path) -> Debrief:
 
 
 def _import(args: argparse.Namespace, service: DebriefService) -> int:
-    # Read and validate every file before storing any, so a bad file imports nothing.
-    debriefs = [(Path(f), _read_document(Path(f))) for f in args.files]
+    # Read and validate every file before storing any, then store all in one transaction:
+    # a bad file, a full disk or a kill imports nothing.
+    documents = [(Path(f), _read_document(Path(f))) for f in args.files]
     seen: dict[str, Path] = {}
-    for path, debrief in debriefs:
+    for path, loaded in documents:
+        debrief = loaded.debrief
         if debrief.id in seen:
             raise CommandError(f"{path} and {seen[debrief.id]} hold the same debrief id")
         seen[debrief.id] = path
@@ -159,9 +179,21 @@ def _import(args: argparse.Namespace, service: DebriefService) -> int:
             raise CommandError(
                 f"{path}: debrief {debrief.id} is already stored; use --replace to overwrite it"
             )
-    for _path, debrief in debriefs:
-        service.save(debrief, touch=False)
-        print(f"imported {debrief.id}  {debrief.title or '(untitled)'}")
+    service.import_all([loaded.debrief for _path, loaded in documents], replace=args.replace)
+    for _path, loaded in documents:
+        debrief = loaded.debrief
+        notes = f"  ({'; '.join(loaded.notes)})" if loaded.notes else ""
+        print(f"imported {debrief.id}  {debrief.title or '(untitled)'}{notes}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from facilitator.storage.service import restore_library
+
+    kept = restore_library(args.db, Path(args.file))
+    if kept is not None:
+        print(f"the library as it was is kept in {kept}")
+    print(f"restored {args.file}")
     return 0
 
 

@@ -2,23 +2,37 @@
 
 Each call opens a short session and closes it, so no caller ever holds an ORM
 object or a transaction; what goes in and out are domain dataclasses.
+
+Every save states the revision it started from. When another window saved in
+between, the two are merged item by item against the copy the caller last saw
+(see :mod:`facilitator.domain.merge`), so no edit silently overwrites another.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
-from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from facilitator.domain.model import Debrief, DebriefSummary
+from facilitator.domain.merge import merge
+from facilitator.domain.model import Debrief, DebriefSummary, EditConflict
 from facilitator.paths import resolve_database_url
-from facilitator.storage import database
-from facilitator.storage.errors import NotFoundError, StorageError
+from facilitator.storage import backups, database
+from facilitator.storage.errors import (
+    DamagedError,
+    NotFoundError,
+    ReadOnlyError,
+    StorageError,
+)
 from facilitator.storage.mapping import from_row, summary_from_values, to_row
 from facilitator.storage.orm import DebriefRow
 
@@ -29,38 +43,172 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save stored.
+
+    ``merged`` is None when the caller's copy went in as it was (its revision and
+    timestamps are updated in place); otherwise another save came first and
+    ``merged`` is the stored result of merging both, with ``conflicts`` the
+    texts this merge kept aside.
+    """
+
+    revision: int
+    merged: Debrief | None = None
+    conflicts: tuple[EditConflict, ...] = ()
+
+
 class DebriefService:
     """Create, load, save, list and delete debriefs in one database.
 
     ``url`` is any SQLAlchemy URL; ``None`` means ``FACILITATOR_DB`` or the
-    SQLite file in the user data folder. The schema is upgraded on opening.
-    Every failure the user can cause surfaces as :class:`StorageError`.
+    SQLite file in the user data folder. The schema is upgraded on opening (a
+    SQLite library is backed up first). A library that cannot be written opens
+    read-only: :attr:`read_only` says so and :attr:`read_only_reason` says why.
+    ``maintenance`` runs the integrity check and the daily backup at once; the
+    app passes False and calls :meth:`maintain` off the UI thread instead.
+    Every failure the user can cause surfaces as a :class:`StorageError`.
     """
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, maintenance: bool = True) -> None:
         self.url = resolve_database_url(url)
-        self._engine: Engine = database.create_db_engine(self.url)
-        try:
-            database.upgrade(self._engine)
-        except SQLAlchemyError as exc:
-            self._engine.dispose()
-            raise StorageError(database.describe_error(exc, self.url)) from exc
-        except Exception as exc:  # alembic raises plain errors for unknown revisions
-            self._engine.dispose()
-            raise StorageError(
-                f"The database {self.url} was written by a newer or unknown version of "
-                f"Facilitator and cannot be opened ({exc})."
-            ) from exc
+        self.path = database.sqlite_file(self.url)
+        self.read_only_reason: str | None = None
+        self._scratch: Path | None = None
+        self._engine = self._open()
+        self._writer = database.writer(self._engine)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        if maintenance:
+            self.maintain()
+
+    # -- opening -------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """True when edits cannot be saved; browsing, search and export still work."""
+        return self.read_only_reason is not None
+
+    def _open(self) -> Engine:
+        path = self.path
+        reason = database.read_only_reason(path) if path is not None else None
+        if path is not None and reason is not None:
+            if not path.exists():
+                raise ReadOnlyError(f"No library can be created at {path}: {reason}.")
+            return self._open_read_only(path, reason)
+        engine = database.create_db_engine(self.url)
+        try:
+            if path is not None and path.exists() and path.stat().st_size:
+                self._check(engine)
+                if database.schema_revision(engine) != database.SCHEMA_HEAD and (
+                    database.has_tables(engine)
+                ):
+                    backups.make_backup(path, "pre-migration")
+            database.upgrade(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise self._error(exc) from exc
+        except StorageError:
+            engine.dispose()
+            raise
+        except Exception as exc:  # alembic raises plain errors for unknown revisions
+            engine.dispose()
+            raise StorageError(
+                f"The library {database.where(self.url)} was written by a newer or unknown "
+                f"version of Facilitator and cannot be opened ({type(exc).__name__})."
+            ) from exc
+        if engine.dialect.name == "postgresql" and not self._may_write(engine):
+            self.read_only_reason = "your account may only read this library"
+        return engine
+
+    def _open_read_only(self, path: Path, reason: str) -> Engine:
+        self.read_only_reason = reason
+        engine = database.create_db_engine(self.url, read_only=True)
+        try:
+            stamp = database.schema_revision(engine)
+            if stamp is None and database.has_tables(engine):
+                raise DamagedError(f"The library at {path} is not a Facilitator library.")
+        except SQLAlchemyError:
+            # A read-only mount cannot hold WAL's lock files: read without locking.
+            engine.dispose()
+            engine = database.create_db_engine(self.url, read_only=True, immutable=True)
+            try:
+                stamp = database.schema_revision(engine)
+            except SQLAlchemyError as exc:
+                engine.dispose()
+                raise self._error(exc) from exc
+        if stamp == database.SCHEMA_HEAD:
+            return engine
+        # An older schema cannot be upgraded in place: browse an upgraded copy instead.
+        engine.dispose()
+        self._scratch = Path(tempfile.mkdtemp(prefix="facilitator-ro-"))
+        copy = backups.make_backup(path, "manual", output=self._scratch / path.name)
+        engine = database.create_db_engine(f"sqlite:///{copy}")
+        database.upgrade(engine)
+        self.read_only_reason = f"{reason} (showing an upgraded copy of an older library)"
+        return engine
+
+    def _check(self, engine: Engine) -> None:
+        problem = database.quick_check(engine)
+        if problem is not None:
+            raise self._damaged()
+
+    def _damaged(self) -> DamagedError:
+        found = backups.list_backups(self.path) if self.path else []
+        error = DamagedError(
+            f"The library at {self.path} is damaged or is not a Facilitator library."
+            + (
+                f" The latest backup is from {found[0].made:%d %b %Y %H:%M}: restore it with "
+                f"File > Restore from backup, or: facilitator restore {found[0].path}"
+                if found
+                else " No backup of it exists yet."
+            )
+        )
+        error.backups = found  # type: ignore[attr-defined]
+        return error
+
+    @staticmethod
+    def _may_write(engine: Engine) -> bool:
+        with engine.connect() as connection:
+            query = text("SELECT has_table_privilege(current_user, 'debriefs', 'UPDATE')")
+            return bool(connection.execute(query).scalar())
+
+    def maintain(self) -> None:
+        """Check the file's integrity and make the day's backup if none exists yet."""
+        if self.path is None or self.read_only or not self.path.exists():
+            return
+        try:
+            self._check(self._engine)
+        except SQLAlchemyError as exc:
+            raise self._error(exc) from exc
+        if backups.daily_backup_due(self.path):
+            backups.make_backup(self.path, "daily")
+
+    # -- sessions ------------------------------------------------------------------------
+
+    def _error(self, exc: BaseException) -> StorageError:
+        error = database.classify(exc, self.url)
+        if isinstance(error, DamagedError) and self.path is not None:
+            error = self._damaged()
+        # The log gets the kind of failure and where, never the SQL or what was typed.
+        log.warning("storage: %s on %s", type(error).__name__, database.where(self.url))
+        return error
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
+    def _session(self, *, write: bool = False) -> Iterator[Session]:
+        if write and self.read_only_reason is not None:
+            raise ReadOnlyError(
+                f"This library is read-only ({self.read_only_reason}). "
+                "Browse, search and export still work; editing is off."
+            )
+        factory = self._write_sessions if write else self._sessions
         try:
-            with self._sessions.begin() as session:
+            with factory.begin() as session:
                 yield session
         except SQLAlchemyError as exc:
-            log.warning("database error on %s: %s", self.url, exc)
-            raise StorageError(database.describe_error(exc, self.url)) from exc
+            raise self._error(exc) from exc
+
+    # -- debriefs ------------------------------------------------------------------------
 
     def create(self, title: str = "") -> Debrief:
         """Create, store and return a new debrief."""
@@ -78,25 +226,80 @@ class DebriefService:
 
     def exists(self, debrief_id: str) -> bool:
         """Tell whether a debrief with ``debrief_id`` is stored."""
+        return self.revision_of(debrief_id) is not None
+
+    def revision_of(self, debrief_id: str) -> int | None:
+        """The stored revision of a debrief (None if there is none): a cheap check for news."""
         with self._session() as session:
-            return session.get(DebriefRow, debrief_id) is not None
+            query = select(DebriefRow.revision).where(DebriefRow.id == debrief_id)
+            return session.execute(query).scalar_one_or_none()
 
-    def save(self, debrief: Debrief, *, touch: bool = True) -> None:
-        """Store the whole debrief, inserting it if new.
+    def save(
+        self, debrief: Debrief, *, base: Debrief | None = None, touch: bool = True
+    ) -> SaveResult:
+        """Store ``debrief``, merging with any save made since its revision.
 
-        Sets ``updated_at`` to now unless ``touch`` is false (an import keeps the
-        document's own timestamps) and fills ``created_at`` when missing.
+        ``base`` is the copy as the caller last loaded or saved it; with it a
+        merge keeps both sides' edits exactly. Sets ``updated_at`` to now unless
+        ``touch`` is false (an import keeps the document's own timestamps).
         """
+        for attempt in range(3):
+            try:
+                return self._save_once(debrief, base, touch)
+            except StorageError as exc:
+                # Two first saves of one new debrief raced; the second merges into the first.
+                if attempt == 2 or not isinstance(exc.__cause__, IntegrityError):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _save_once(self, debrief: Debrief, base: Debrief | None, touch: bool) -> SaveResult:
         now = _now()
-        debrief.created_at = debrief.created_at or now
-        if touch or debrief.updated_at is None:
-            debrief.updated_at = now
-        with self._session() as session:
-            row = session.get(DebriefRow, debrief.id)
+        with self._session(write=True) as session:
+            row = session.get(DebriefRow, debrief.id, with_for_update=True)
+            stored = 0 if row is None else row.revision
+            target, conflicts = debrief, ()
             if row is None:
                 row = DebriefRow(id=debrief.id)
                 session.add(row)
-            to_row(debrief, row)
+            elif stored != debrief.revision:
+                result = merge(base, debrief, from_row(row))
+                target, conflicts = result.debrief, result.conflicts
+            kept = (target.revision, target.created_at, target.updated_at)
+            target.created_at = target.created_at or now
+            if touch or target.updated_at is None:
+                target.updated_at = now
+            target.revision = stored + 1
+            try:
+                to_row(target, row)
+                session.flush()
+            except BaseException:
+                target.revision, target.created_at, target.updated_at = kept
+                raise
+        if target is debrief:
+            return SaveResult(debrief.revision)
+        return SaveResult(target.revision, target, conflicts)
+
+    def import_all(self, debriefs: Sequence[Debrief], *, replace: bool = False) -> None:
+        """Store several debriefs in one transaction: all of them or, on any failure, none.
+
+        A debrief whose id is already stored is refused unless ``replace``.
+        """
+        with self._session(write=True) as session:
+            for debrief in debriefs:
+                row = session.get(DebriefRow, debrief.id)
+                if row is not None and not replace:
+                    raise StorageError(
+                        f"Debrief {debrief.id} is already stored; use --replace to overwrite it."
+                    )
+                if row is not None:
+                    session.delete(row)
+                    session.flush()
+                debrief.created_at = debrief.created_at or _now()
+                debrief.updated_at = debrief.updated_at or debrief.created_at
+                debrief.revision = (0 if row is None else row.revision) + 1
+                fresh = DebriefRow(id=debrief.id)
+                session.add(fresh)
+                to_row(debrief, fresh)
 
     def list(self) -> list[DebriefSummary]:
         """Return every debrief's library entry, most recently edited first."""
@@ -116,18 +319,66 @@ class DebriefService:
 
     def delete(self, debrief_id: str) -> None:
         """Delete a debrief and all its parts; raise NotFoundError if there is none."""
-        with self._session() as session:
+        with self._session(write=True) as session:
             row = session.get(DebriefRow, debrief_id)
             if row is None:
                 raise NotFoundError(f"No debrief has the id {debrief_id}.")
             session.delete(row)
 
+    # -- backups -------------------------------------------------------------------------
+
+    def backups(self) -> list[backups.Backup]:
+        """The backups of this library, newest first (none for a server library)."""
+        return [] if self.path is None else backups.list_backups(self.path)
+
+    def backup(self, output: Path | None = None) -> Path:
+        """Copy the library now, into the backups folder or to ``output``."""
+        if self.path is None:
+            raise StorageError(
+                "A server library is backed up on the server (for PostgreSQL: pg_dump)."
+            )
+        return backups.make_backup(self.path, "manual", output=output)
+
+    def restore(self, backup: Path) -> Path | None:
+        """Replace the library with ``backup`` after checking it; return the safety copy."""
+        if self.path is None or self.read_only:
+            raise StorageError("Only a writable library file can be restored from a backup.")
+        self._engine.dispose()
+        try:
+            return restore_library(self.url, backup)
+        finally:
+            self._engine = self._open()
+            self._writer = database.writer(self._engine)
+            self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+            self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+
     def close(self) -> None:
         """Release the database connections."""
         self._engine.dispose()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def __enter__(self) -> DebriefService:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def restore_library(url: str | None, backup: Path) -> Path | None:
+    """Replace the SQLite library at ``url`` with ``backup``, even when the library is damaged.
+
+    The backup is checked first; the library as it was is kept in the backups
+    folder. Returns that safety copy. Close any service on the library first.
+    """
+    path = database.sqlite_file(resolve_database_url(url))
+    if path is None:
+        raise StorageError("Only a library file (SQLite) can be restored from a backup.")
+    problem = backups.check_backup(backup, database.known_revisions())
+    if problem is not None:
+        raise StorageError(f"This backup cannot be restored: {problem}.")
+    try:
+        return backups.restore(path, backup)
+    except OSError as exc:
+        raise StorageError(f"The library at {path} could not be replaced: {exc.strerror}.") from exc
