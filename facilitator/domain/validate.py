@@ -7,7 +7,6 @@ A missing key takes the field's default: only ``format`` and ``version`` are req
 
 from __future__ import annotations
 
-import math
 import re
 import uuid
 from collections.abc import Callable
@@ -351,7 +350,7 @@ class Reader:
         if target is not None and (
             isinstance(target, bool)
             or not isinstance(target, int | float)
-            or not math.isfinite(target)
+            # Compare before any float conversion: 10**400 is a valid JSON integer.
             or not 0 <= target <= MAX_TARGET_MINUTES
         ):
             self.fail(

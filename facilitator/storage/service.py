@@ -181,8 +181,12 @@ class DebriefService:
             self._check(self._engine)
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
-        if backups.daily_backup_due(self.path):
+        if backups.daily_backup_due(self.path) and self._holds_debriefs():
             backups.make_backup(self.path, "daily")
+
+    def _holds_debriefs(self) -> bool:
+        with self._session() as session:
+            return session.execute(select(DebriefRow.id).limit(1)).first() is not None
 
     # -- sessions ------------------------------------------------------------------------
 
