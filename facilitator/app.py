@@ -17,6 +17,7 @@ from facilitator.storage import DebriefService, StorageError
 from facilitator.ui import dialogs
 from facilitator.ui.language_hook import make_language_support
 from facilitator.ui.main_window import APP_NAME, MainWindow
+from facilitator.ui.termination import TerminationWatcher
 
 
 def make_settings() -> QSettings:
@@ -82,8 +83,13 @@ def run_gui(
             language_factory=make_language_support,
         )
         window.show()
+        # SIGTERM closes the window like a click would: what was typed is saved first.
+        watcher = TerminationWatcher(window.close)
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            watcher.uninstall()
     finally:
         service.close()
