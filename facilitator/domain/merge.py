@@ -233,19 +233,28 @@ def merge_items_plain(base: Any, ours: list[Any], theirs: list[Any]) -> list[Any
 def merge_order(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
     """Order the merged uids: theirs, unless only we reordered; our new items follow their
     predecessor on our side."""
-    common = [u for u in base if u in ours and u in theirs]
-    ours_common = [u for u in ours if u in common]
-    theirs_common = [u for u in theirs if u in common]
+    in_ours, in_theirs = set(ours), set(theirs)
+    common = [u for u in base if u in in_ours and u in in_theirs]
+    in_common = set(common)
+    ours_common = [u for u in ours if u in in_common]
+    theirs_common = [u for u in theirs if u in in_common]
     backbone = ours if theirs_common == common and ours_common != common else theirs
     other = theirs if backbone is ours else ours
-    order = list(backbone)
-    placed = set(order)
-    for index, uid in enumerate(other):
+    placed = set(backbone)
+    if placed.issuperset(other):
+        return list(backbone)
+    # Each item only on the other side goes right after its nearest placed predecessor.
+    after: dict[str | None, list[str]] = {}
+    previous: str | None = None
+    for uid in other:
         if uid in placed:
+            previous = uid
             continue
-        before = next((u for u in reversed(other[:index]) if u in placed), None)
-        order.insert(0 if before is None else order.index(before) + 1, uid)
-        placed.add(uid)
+        after.setdefault(previous, []).append(uid)
+    order = list(after.get(None, []))
+    for uid in backbone:
+        order.append(uid)
+        order.extend(after.get(uid, []))
     return order
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -83,7 +84,13 @@ def make_backup(
                 f"Cannot create the backup folder {folder}: {exc.strerror}."
             ) from exc
         output = folder / f"{database.stem}-{made:%Y%m%d-%H%M%S}-{kind}.sqlite3"
-    partial = output.with_name(output.name + ".partial")
+    try:
+        # A name of its own: two windows opening at once may both make the day's copy.
+        handle, name = tempfile.mkstemp(dir=output.parent, prefix=output.name, suffix=".partial")
+        os.close(handle)
+    except OSError as exc:
+        raise StorageError(f"The backup to {output} failed: {exc.strerror}.") from exc
+    partial = Path(name)
     try:
         source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         try:

@@ -24,7 +24,9 @@ def _children(target: str) -> Mapped:  # type: ignore[type-arg]
         target,
         cascade="all, delete-orphan",
         order_by=f"{target}.position",
-        lazy="selectin",
+        # Loaded on access: a save touches only the lists that changed (storage/increments.py);
+        # a full load asks for all of them at once (service.load).
+        lazy="select",
     )
 
 

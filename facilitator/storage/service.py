@@ -23,6 +23,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from facilitator.domain.changes import DebriefChanges, diff
 from facilitator.domain.merge import merge
 from facilitator.domain.model import Debrief, DebriefSummary, EditConflict
 from facilitator.paths import resolve_database_url
@@ -33,8 +34,10 @@ from facilitator.storage.errors import (
     ReadOnlyError,
     StorageError,
 )
-from facilitator.storage.mapping import from_row, summary_from_values, to_row
+from facilitator.storage.increments import apply_changes
+from facilitator.storage.mapping import summary_from_values, to_row
 from facilitator.storage.orm import DebriefRow
+from facilitator.storage.reading import read_debrief
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +53,14 @@ class SaveResult:
     ``merged`` is None when the caller's copy went in as it was (its revision and
     timestamps are updated in place); otherwise another save came first and
     ``merged`` is the stored result of merging both, with ``conflicts`` the
-    texts this merge kept aside.
+    texts this merge kept aside. ``changes`` says what the save wrote, when it
+    was computed from the caller's base.
     """
 
     revision: int
     merged: Debrief | None = None
     conflicts: tuple[EditConflict, ...] = ()
+    changes: DebriefChanges | None = None
 
 
 class DebriefService:
@@ -223,10 +228,10 @@ class DebriefService:
     def load(self, debrief_id: str) -> Debrief:
         """Return the debrief with ``debrief_id``; raise NotFoundError if there is none."""
         with self._session() as session:
-            row = session.get(DebriefRow, debrief_id)
-            if row is None:
-                raise NotFoundError(f"No debrief has the id {debrief_id}.")
-            return from_row(row)
+            debrief = read_debrief(session, debrief_id)
+        if debrief is None:
+            raise NotFoundError(f"No debrief has the id {debrief_id}.")
+        return debrief
 
     def exists(self, debrief_id: str) -> bool:
         """Tell whether a debrief with ``debrief_id`` is stored."""
@@ -261,26 +266,36 @@ class DebriefService:
         with self._session(write=True) as session:
             row = session.get(DebriefRow, debrief.id, with_for_update=True)
             stored = 0 if row is None else row.revision
-            target, conflicts = debrief, ()
+            target, conflicts, changes = debrief, (), None
             if row is None:
                 row = DebriefRow(id=debrief.id)
                 session.add(row)
             elif stored != debrief.revision:
-                result = merge(base, debrief, from_row(row))
+                theirs = read_debrief(session, debrief.id)
+                assert theirs is not None  # the row is locked for this transaction
+                result = merge(base, debrief, theirs)
                 target, conflicts = result.debrief, result.conflicts
+                # The rows hold exactly theirs: write what the merge changed.
+                base, changes = theirs, diff(theirs, target)
+            elif base is not None:
+                # Nobody saved since our base, so the rows hold exactly the base: write the diff.
+                changes = diff(base, debrief)
             kept = (target.revision, target.created_at, target.updated_at)
             target.created_at = target.created_at or now
             if touch or target.updated_at is None:
                 target.updated_at = now
             target.revision = stored + 1
             try:
-                to_row(target, row)
+                if changes is None:
+                    to_row(target, row)
+                else:
+                    apply_changes(session, row, base, target, changes)  # type: ignore[arg-type]
                 session.flush()
             except BaseException:
                 target.revision, target.created_at, target.updated_at = kept
                 raise
         if target is debrief:
-            return SaveResult(debrief.revision)
+            return SaveResult(debrief.revision, changes=changes)
         return SaveResult(target.revision, target, conflicts)
 
     def import_all(self, debriefs: Sequence[Debrief], *, replace: bool = False) -> None:

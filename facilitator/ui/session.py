@@ -212,7 +212,10 @@ class MeetingSession(QObject):
                     "Another window changed the same text at the same time. Its text is kept; "
                     "yours is under “Edits to resolve”."
                 )
-        self._base = snapshot(self.debrief)
+            self._base = snapshot(self.debrief)
+        elif self._base is not None:
+            # Bring the base up to what was stored, copying only what changed.
+            apply_in_place(self._base, self.debrief)
         self._set_problem("")
         self.saved.emit(datetime.now())
         return True
