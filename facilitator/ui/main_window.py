@@ -8,7 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.domain.script import MeetingScript, ScriptError, load_script
 from facilitator.storage import DebriefService, StorageError
@@ -17,6 +24,7 @@ from facilitator.ui.editor import DebriefEditor
 from facilitator.ui.export_actions import ExportCommands
 from facilitator.ui.findings_view import FindingsView
 from facilitator.ui.library import LibraryView
+from facilitator.ui.library_care import LibraryCare
 from facilitator.ui.menus import build_menus
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
@@ -61,10 +69,17 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         # Before any widget exists, so every widget starts with the right font size.
         self.apply_view()
-        self.stack = QStackedWidget(self)
+        self.care = LibraryCare(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.care.banner)
+        self.stack = QStackedWidget(central)
+        column.addWidget(self.stack, 1)
         self.library = LibraryView(self.stack)
         self.stack.addWidget(self.library)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(central)
         self.save_label = QLabel("", self)
         self.save_label.setObjectName("SaveLabel")
         self.statusBar().addPermanentWidget(self.save_label)
@@ -305,6 +320,7 @@ class MainWindow(QMainWindow):
             return
         self.session.close()
         self.exports.wait()
+        self.care.maintenance.wait()
         if self.shared.window is not None:
             self.shared.window.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
