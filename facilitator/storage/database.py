@@ -77,6 +77,8 @@ def sqlite_file(url: str) -> Path | None:
 def read_only_reason(path: Path) -> str | None:
     """Why the SQLite library at ``path`` cannot be written, or None if it can."""
     folder = path.parent
+    if folder.exists() and hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+        return f"the disk holding {folder} is mounted read-only"
     if path.exists() and not os.access(path, os.W_OK):
         return f"the file {path} is read-only"
     if folder.exists() and not os.access(folder, os.W_OK):
@@ -222,8 +224,7 @@ def classify(exc: BaseException, url: str) -> StorageError:
     state = getattr(original, "sqlstate", None) or ""
     if state == "53100":
         return DiskFullError(
-            f"The server holding the library {at} is out of disk space. "
-            "Your edits are kept here and saved as soon as there is room."
+            f"The server holding the library {at} is out of disk space; nothing was written."
         )
     if state in ("25006", "42501"):
         return ReadOnlyError(
@@ -250,8 +251,7 @@ def _classify_sqlite(error: sqlite3.Error, at: str) -> StorageError:
     message = str(error).lower()
     if code == _SQLITE_FULL or "disk is full" in message:
         return DiskFullError(
-            f"The disk holding the library {at} is full. Your edits are kept in memory and "
-            "saved as soon as there is room: free some space."
+            f"The disk holding the library {at} is full; nothing was written. Free some space."
         )
     if code == _SQLITE_READONLY or "readonly" in message:
         return ReadOnlyError(
@@ -273,8 +273,8 @@ def _classify_sqlite(error: sqlite3.Error, at: str) -> StorageError:
         )
     if code == _SQLITE_IOERR:
         return DiskFullError(
-            f"The library {at} could not be written to disk. Your edits are kept in memory and "
-            "retried: check the disk has space and is still connected."
+            f"The library {at} could not be written to disk; nothing was written. Check the "
+            "disk has space and is still connected."
         )
     name = getattr(error, "sqlite_errorname", "") or type(error).__name__
     return StorageError(f"The library {at} could not be used ({name}).")

@@ -267,7 +267,7 @@ class MeetingSession(QObject):
             self._set_problem(str(exc))
             return  # retrying would fail the same way; the edits stay in memory
         if isinstance(exc, DiskFullError | LockedError):
-            self._set_problem(str(exc))
+            self._set_problem(f"{exc} What you type is kept here and saved as soon as it can be.")
         self._retry_timer.start()
 
     def _set_problem(self, text: str) -> None:
