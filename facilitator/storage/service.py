@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,7 +26,7 @@ from facilitator.domain.changes import DebriefChanges, diff
 from facilitator.domain.merge import merge
 from facilitator.domain.model import Debrief, DebriefSummary, EditConflict
 from facilitator.paths import resolve_database_url
-from facilitator.storage import backups, database
+from facilitator.storage import backups, database, opening
 from facilitator.storage.errors import (
     DamagedError,
     NotFoundError,
@@ -75,8 +74,11 @@ class DebriefService:
     Every failure the user can cause surfaces as a :class:`StorageError`.
     """
 
-    def __init__(self, url: str | None = None, *, maintenance: bool = True) -> None:
+    def __init__(
+        self, url: str | None = None, *, maintenance: bool = True, migrate: bool = True
+    ) -> None:
         self.url = resolve_database_url(url)
+        self._migrate = migrate
         self.path = database.sqlite_file(self.url)
         self.read_only_reason: str | None = None
         self._scratch: Path | None = None
@@ -95,95 +97,17 @@ class DebriefService:
         return self.read_only_reason is not None
 
     def _open(self) -> Engine:
-        path = self.path
-        reason = database.read_only_reason(path) if path is not None else None
-        if path is not None and reason is not None:
-            if not path.exists():
-                raise ReadOnlyError(f"No library can be created at {path}: {reason}.")
-            return self._open_read_only(path, reason)
-        engine = database.create_db_engine(self.url)
-        try:
-            if path is not None and path.exists() and path.stat().st_size:
-                self._check(engine)
-                if database.schema_revision(engine) != database.SCHEMA_HEAD and (
-                    database.has_tables(engine)
-                ):
-                    backups.make_backup(path, "pre-migration")
-            database.upgrade(engine)
-        except SQLAlchemyError as exc:
-            engine.dispose()
-            raise self._error(exc) from exc
-        except StorageError:
-            engine.dispose()
-            raise
-        except Exception as exc:  # alembic raises plain errors for unknown revisions
-            engine.dispose()
-            raise StorageError(
-                f"The library {database.where(self.url)} was written by a newer or unknown "
-                f"version of Facilitator and cannot be opened ({type(exc).__name__})."
-            ) from exc
-        if engine.dialect.name == "postgresql" and not self._may_write(engine):
-            self.read_only_reason = "your account may only read this library"
-        return engine
-
-    def _open_read_only(self, path: Path, reason: str) -> Engine:
-        self.read_only_reason = reason
-        engine = database.create_db_engine(self.url, read_only=True)
-        try:
-            stamp = database.schema_revision(engine)
-            if stamp is None and database.has_tables(engine):
-                raise DamagedError(f"The library at {path} is not a Facilitator library.")
-        except SQLAlchemyError:
-            # A read-only mount cannot hold WAL's lock files: read without locking.
-            engine.dispose()
-            engine = database.create_db_engine(self.url, read_only=True, immutable=True)
-            try:
-                stamp = database.schema_revision(engine)
-            except SQLAlchemyError as exc:
-                engine.dispose()
-                raise self._error(exc) from exc
-        if stamp == database.SCHEMA_HEAD:
-            return engine
-        # An older schema cannot be upgraded in place: browse an upgraded copy instead.
-        engine.dispose()
-        self._scratch = Path(tempfile.mkdtemp(prefix="facilitator-ro-"))
-        copy = backups.make_backup(path, "manual", output=self._scratch / path.name)
-        engine = database.create_db_engine(f"sqlite:///{copy}")
-        database.upgrade(engine)
-        self.read_only_reason = f"{reason} (showing an upgraded copy of an older library)"
-        return engine
-
-    def _check(self, engine: Engine) -> None:
-        problem = database.quick_check(engine)
-        if problem is not None:
-            raise self._damaged()
-
-    def _damaged(self) -> DamagedError:
-        found = backups.list_backups(self.path) if self.path else []
-        error = DamagedError(
-            f"The library at {self.path} is damaged or is not a Facilitator library."
-            + (
-                f" The latest backup is from {found[0].made:%d %b %Y %H:%M}: restore it with "
-                f"File > Restore from backup, or: facilitator restore {found[0].path}"
-                if found
-                else " No backup of it exists yet."
-            )
-        )
-        error.backups = found  # type: ignore[attr-defined]
-        return error
-
-    @staticmethod
-    def _may_write(engine: Engine) -> bool:
-        with engine.connect() as connection:
-            query = text("SELECT has_table_privilege(current_user, 'debriefs', 'UPDATE')")
-            return bool(connection.execute(query).scalar())
+        opened = opening.open_engine(self.url, self.path, migrate=self._migrate)
+        self.read_only_reason = opened.read_only_reason
+        self._scratch = opened.scratch
+        return opened.engine
 
     def maintain(self) -> None:
         """Check the file's integrity and make the day's backup if none exists yet."""
         if self.path is None or self.read_only or not self.path.exists():
             return
         try:
-            self._check(self._engine)
+            opening.check_integrity(self._engine, self.path)
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
         if backups.daily_backup_due(self.path) and self._holds_debriefs():
@@ -198,7 +122,7 @@ class DebriefService:
     def _error(self, exc: BaseException) -> StorageError:
         error = database.classify(exc, self.url)
         if isinstance(error, DamagedError) and self.path is not None:
-            error = self._damaged()
+            error = opening.damaged(self.path)
         # The log gets the kind of failure and where, never the SQL or what was typed.
         log.warning("storage: %s on %s", type(error).__name__, database.where(self.url))
         return error
