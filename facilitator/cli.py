@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     res = sub("restore", "replace the library with a backup, after checking the backup")
     res.add_argument("file", metavar="FILE", help="a backup file (see the backups folder)")
 
+    team = sub("team", "the team library: connect, publish, sync, status, disconnect")
+    from facilitator.team import cli as team_cli
+
+    team_cli.configure_parser(team)
+
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
         from facilitator.language import lint_cli
@@ -130,6 +135,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.lint_run is None:
             raise CommandError("the language checker is not available in this build")
         return int(args.lint_run(args))
+    if args.command == "team":
+        from facilitator.team import cli as team_cli
+
+        try:
+            return team_cli.run(args)
+        except team_cli.TeamCommandError as exc:
+            raise CommandError(str(exc)) from None
     from facilitator.storage import DebriefService
 
     if args.command == "export" and _is_json_file(args.source):

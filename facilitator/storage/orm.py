@@ -168,3 +168,22 @@ class ListItemRow(_Child, Base):
 
     section: Mapped[str] = mapped_column(String(24))
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class TeamSyncRow(Base):
+    """Where a published debrief stands with the team library (kept in the local store only).
+
+    ``base`` is the public copy as it was at the last sync, in the JSON interchange
+    format: the common ancestor the next sync merges against. ``local_revision``
+    is the local revision that copy was taken from (-1: compare contents).
+    """
+
+    __tablename__ = "team_sync"
+
+    debrief_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("debriefs.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_revision: Mapped[int] = mapped_column(Integer, default=0)
+    local_revision: Mapped[int] = mapped_column(Integer, default=-1)
+    base: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime | None] = mapped_column(AwareDateTime)

@@ -36,3 +36,25 @@ def read_debrief(session: Session, debrief_id: str) -> Debrief | None:
         for rel, child in _TABLES.items()
     }
     return build(row, children)
+
+
+def read_debriefs(session: Session, ids: list[str], batch: int = 400) -> list[Debrief]:
+    """Read many debriefs with a handful of queries per batch (a first sync reads thousands)."""
+    found: list[Debrief] = []
+    table = DebriefRow.__table__
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        rows = session.execute(select(table).where(table.c.id.in_(chunk))).all()
+        children: dict[str, dict[str, list[Any]]] = {
+            rel: {debrief_id: [] for debrief_id in chunk} for rel in _TABLES
+        }
+        for rel, child in _TABLES.items():
+            query = (
+                select(child)
+                .where(child.c.debrief_id.in_(chunk))
+                .order_by(child.c.debrief_id, child.c.position)
+            )
+            for item in session.execute(query):
+                children[rel][item.debrief_id].append(item)
+        found.extend(build(row, {rel: children[rel][row.id] for rel in _TABLES}) for row in rows)
+    return found
