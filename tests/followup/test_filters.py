@@ -26,7 +26,9 @@ def _records() -> list[ActionRecord]:
     return [
         replace(base, uid="u1", title="Overdue", due=date(2026, 3, 20), owner="Ada"),
         replace(base, uid="u2", title="This week", due=date(2026, 4, 5), priority=Priority.P1),
-        replace(base, uid="u3", title="Later", due=date(2026, 4, 6), status=ActionStatus.IN_PROGRESS),
+        replace(
+            base, uid="u3", title="Later", due=date(2026, 4, 6), status=ActionStatus.IN_PROGRESS
+        ),
         replace(base, uid="u4", title="Undated", owner="ada "),
         replace(base, uid="u5", title="Closed", status=ActionStatus.DONE, due=date(2026, 1, 1)),
         replace(
