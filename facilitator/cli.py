@@ -64,10 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--format", choices=("text", "json"), default="text")
 
     exp = sub(
-        "export", "export a debrief (by id, id prefix or JSON file) as JSON, Word or Markdown"
+        "export",
+        "export a debrief (by id, id prefix or JSON file) as JSON, Word, Markdown or its "
+        "checkpoint as a calendar file (ics)",
     )
     exp.add_argument("source", metavar="ID|FILE.json")
-    exp.add_argument("--format", choices=("json", "docx", "md"), default="json")
+    exp.add_argument("--format", choices=("json", "docx", "md", "ics"), default="json")
     exp.add_argument("-o", "--output", metavar="OUT", help="output file (- or none: stdout)")
     exp.add_argument("--template", metavar="FILE", help="a .docx whose styles the document uses")
     exp.add_argument(
@@ -75,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add a Word comment on every phrase the language checker flags",
     )
+
+    # Follow-up (issue 14): the code lives in facilitator.followup.actions_cli.
+    from facilitator.followup import actions_cli
+
+    actions_cli.configure_parser(sub("actions", "list or export action items across debriefs"))
 
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
@@ -127,6 +134,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _import(args, service)
         if args.command == "list":
             return _list(args, service, sys.stdout)
+        if args.command == "actions":
+            from facilitator.followup import actions_cli
+
+            return actions_cli.run(args, service)
         return _export(args, _find(service, args.source))
 
 
@@ -198,6 +209,10 @@ def _find(service: DebriefService, source: str) -> Debrief:
 
 def _export(args: argparse.Namespace, debrief: Debrief) -> int:
     out = args.output
+    if args.format == "ics":
+        from facilitator.followup import actions_cli
+
+        return actions_cli.export_ics(debrief, out)
     if args.format == "docx":
         if not out or out == "-":
             raise CommandError("a Word document needs an output file: add -o FILE.docx")

@@ -22,6 +22,7 @@ from datetime import date
 
 from facilitator.domain.model import ActionStatus, Priority
 from facilitator.domain.text import clean_text
+from facilitator.export.atomic import ExportError
 from facilitator.followup.records import STATUS_LABELS, ActionRecord
 
 FORMATS: tuple[str, ...] = ("text", "json", "csv", "jira", "linear", "github")
@@ -69,7 +70,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LABEL_JUNK = re.compile(r"[\s,]+")
 
 
-class TrackerExportError(ValueError):
+class TrackerExportError(ExportError):
     """The export cannot be made as asked; the message says why."""
 
 
