@@ -78,7 +78,7 @@ class ActionFilter:
             wanted = None if self.priority == NO_PRIORITY else self.priority
             if (record.priority.value if record.priority else None) != wanted:
                 return False
-        if self.due is not DueFilter.ANY and not _due_matches(self.due, record, today):
+        if self.due != DueFilter.ANY and not _due_matches(self.due, record, today):
             return False
         if self.service and self.service not in record.services:
             return False
@@ -101,11 +101,11 @@ class ActionFilter:
 
 
 def _due_matches(due: DueFilter, record: ActionRecord, today: date) -> bool:
-    if due is DueFilter.NONE:
+    if due == DueFilter.NONE:
         return record.due is None
     if record.due is None:
         return False
-    if due is DueFilter.OVERDUE:
+    if due == DueFilter.OVERDUE:
         return record.overdue(today)
     return today <= record.due <= end_of_week(today)
 
