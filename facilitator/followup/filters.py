@@ -184,7 +184,9 @@ def choices(records: Iterable[ActionRecord]) -> dict[str, list[str]]:
             owners.add(r.owner.strip())
         services.update(r.services)
         tags.update(r.tags)
-    key = str.casefold
+    def key(value: str) -> tuple[str, str]:
+        return (value.casefold(), value)
+
     return {
         "owner": sorted(owners, key=key),
         "service": sorted(services, key=key),
