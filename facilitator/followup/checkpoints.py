@@ -147,10 +147,10 @@ class Reminder:
     def sentence(self) -> str:
         """The status-bar message naming the checkpoints ("" when nothing needs attention)."""
         parts = []
-        for entry in (*self.overdue, *self.due)[:3]:
+        for entry in (*self.overdue, *self.due)[:2]:
             title = " ".join(entry.title.split()) or "Untitled debrief"
-            if len(title) > 40:
-                title = title[:39] + "…"
+            if len(title) > 32:  # the sentence must fit a status bar at 1280 pixels
+                title = title[:31] + "…"
             if entry.state.status is CheckpointStatus.OVERDUE:
                 late = -entry.state.days
                 parts.append(f"“{title}” overdue by {late} day{'s' if late != 1 else ''}")

@@ -184,6 +184,7 @@ def choices(records: Iterable[ActionRecord]) -> dict[str, list[str]]:
             owners.add(r.owner.strip())
         services.update(r.services)
         tags.update(r.tags)
+
     def key(value: str) -> tuple[str, str]:
         return (value.casefold(), value)
 

@@ -59,7 +59,7 @@ def test_reminder_orders_most_overdue_first_and_says_how_many_more() -> None:
     assert [e.title for e in note.overdue] == ["B", "A"]
     assert [e.title for e in note.due] == ["C", "D"]
     assert note.sentence() == (
-        "Checkpoints: “B” overdue by 12 days, “A” overdue by 2 days, “C” due today, 1 more. "
+        "Checkpoints: “B” overdue by 12 days, “A” overdue by 2 days, 2 more. "
         "1 action item is past due."
     )
     assert note.badge() == "4 checkpoints due · 1 past due"

@@ -175,3 +175,8 @@ def test_the_name_changes_are_recorded_as(
     monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Maya Chen")
     board.change_name()
     assert board.who_label.text() == "Changes are recorded as “Maya Chen” (set in Facilitator)."
+
+
+def test_the_board_fits_a_small_projector(board: ActionBoard) -> None:
+    # Its minimum width sets the window's: past the screen, columns would be cut off.
+    assert board.minimumSizeHint().width() <= 1024

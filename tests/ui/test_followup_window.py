@@ -42,7 +42,7 @@ def filled(qtbot: QtBot, service: DebriefService, window: MainWindow) -> MainWin
 def test_badge_and_status_bar_name_the_overdue_checkpoint(filled: MainWindow) -> None:
     assert filled.follow_up.badge.text() == "Action items · 1 checkpoint due · 2 past due"
     message = filled.statusBar().currentMessage()
-    assert "“Checkout errors after payment gateway d…” overdue by 3 days" in message
+    assert "“Checkout errors after payment g…” overdue by 3 days" in message
     assert "2 action items are past due" in message
 
 

@@ -140,17 +140,17 @@ class ActionBoard(QWidget):
 
     # -- building --------------------------------------------------------------------------
 
-    def _header(self) -> QHBoxLayout:
+    def _header(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(4)
         row = QHBoxLayout()
         self.back_button = QPushButton("←  Debriefs", self, toolTip="Back to the library (Esc)")
         self.back_button.clicked.connect(self.backRequested)
         title = QLabel("Action items", self)
         title.setObjectName("PhaseTitle")
-        self.counts = QLabel("", self)
-        self.counts.setObjectName("HintLabel")
         self.checkpoint_button = QPushButton("Hold its checkpoint", self)
         self.checkpoint_button.setToolTip(
-            "Review the selected item's debrief, item by item, with the room"
+            "Review the selected item's debrief, item by item, with the room (Ctrl+Shift+K)"
         )
         self.checkpoint_button.clicked.connect(self._checkpoint_selected)
         self.monthly_button = QPushButton("Monthly review", self)
@@ -159,11 +159,16 @@ class ActionBoard(QWidget):
         row.addWidget(self.back_button)
         row.addSpacing(12)
         row.addWidget(title)
-        row.addSpacing(16)
-        row.addWidget(self.counts, 1)
+        row.addStretch(1)
         row.addWidget(self.checkpoint_button)
         row.addWidget(self.monthly_button)
-        return row
+        column.addLayout(row)
+        self.counts = QLabel("", self)
+        self.counts.setObjectName("HintLabel")
+        # A long count line wraps rather than widening the window past the screen.
+        self.counts.setWordWrap(True)
+        column.addWidget(self.counts)
+        return column
 
     def _combo(self, tip: str, items: tuple[tuple[Any, str], ...] = ()) -> QComboBox:
         combo = QComboBox(self)
@@ -173,7 +178,9 @@ class ActionBoard(QWidget):
         combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         combo.installEventFilter(self._guard)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(9)
+        combo.setMinimumContentsLength(4)
+        # An explicit floor below the style's, so the row fits a 1024-pixel screen.
+        combo.setMinimumWidth(72)
         combo.currentIndexChanged.connect(self._apply_filter)
         return combo
 
@@ -194,10 +201,11 @@ class ActionBoard(QWidget):
         self.service_filter = self._combo("Service")
         self.tag_filter = self._combo("Tag")
         self.debrief_filter = self._combo("Debrief")
-        self.debrief_filter.setMinimumContentsLength(14)
+        self.debrief_filter.setMinimumContentsLength(6)
         self.no_ticket = QCheckBox("No ticket yet", self)
         self.no_ticket.setToolTip("Only items that have no ticket yet (before an export)")
         self.no_ticket.toggled.connect(self._apply_filter)
+        self.search.setMinimumWidth(150)
         row.addWidget(self.search, 2)
         for widget in (
             self.status_filter, self.owner_filter, self.priority_filter, self.due_filter,
@@ -229,8 +237,8 @@ class ActionBoard(QWidget):
         # Fixed widths, never ResizeToContents: sizing would read every one of 10,000 rows.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((OWNER, 130), (PRIORITY, 70), (DUE, 100), (STATUS, 100),
-                              (TICKET, 110), (DEBRIEF, 240), (len(COLUMNS) - 1, 130)):  # fmt: skip
+        for column, width in ((OWNER, 125), (PRIORITY, 84), (DUE, 128), (STATUS, 105),
+                              (TICKET, 100), (DEBRIEF, 230), (len(COLUMNS) - 1, 120)):  # fmt: skip
             table.setColumnWidth(column, width)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         self.status_delegate = ChoiceDelegate(STATUS_CHOICES, table)
@@ -256,8 +264,11 @@ class ActionBoard(QWidget):
         )
         self.who_button.setFlat(True)
         self.who_button.clicked.connect(self.change_name)
-        hint = QLabel("Enter opens the item's debrief · F2 or double-click changes a cell", self)
+        hint = QLabel("Enter: open its debrief  ·  F2: change a cell", self)
         hint.setObjectName("HintLabel")
+        # Footer texts wrap rather than widen the window past a 1024-pixel screen.
+        hint.setWordWrap(True)
+        self.who_label.setWordWrap(True)
         self.export_button = QToolButton(self)
         self.export_button.setText("Export shown items")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -60,6 +60,8 @@ class ClosePanel(QWidget):
         self.next_date.installEventFilter(self._guard)
         self.plan_next.toggled.connect(self.next_date.setEnabled)
         form.addRow(self.plan_next, self.next_date)
+        for editor in (self.held_on, self.next_date):
+            editor.setMaximumWidth(340)
         box.addLayout(form)
         if controller.kind is not ReviewKind.CHECKPOINT:
             self.plan_next.hide()
@@ -93,7 +95,9 @@ class ClosePanel(QWidget):
         """Show the outcome so far and propose the next checkpoint if items stay open."""
         c = self.controller
         undecided = len(c.items) - c.decided()
-        text = f"{c.decided()} of {len(c.items)} items decided; {c.open_after()} stay open."
+        left = c.open_after()
+        stay = "stays" if left == 1 else "stay"
+        text = f"{c.decided()} of {len(c.items)} items decided; {left} {stay} open."
         if undecided:
             text += f" {undecided} not decided stay as they are."
         self.outcome.setText(text)

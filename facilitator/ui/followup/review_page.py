@@ -54,6 +54,12 @@ _KEYS = {Decision.DONE: "&Done", Decision.IN_PROGRESS: "&In progress",
          Decision.STILL_RELEVANT: "Still &relevant", Decision.DROPPED: "Dro&pped"}  # fmt: skip
 
 
+_CHECKED = (
+    "QPushButton:checked { background-color: palette(highlight); "
+    "color: palette(highlighted-text); border-color: palette(highlight); }"
+)
+
+
 class ReviewItemsModel(QAbstractListModel):
     """The review's items, each marked with its decision."""
 
@@ -186,6 +192,8 @@ class ReviewPage(QWidget):
         for decision in Decision:
             button = QPushButton(_KEYS[decision], pane)
             button.setCheckable(True)
+            # The room's choice must show at a glance, whatever the theme does with :checked.
+            button.setStyleSheet(_CHECKED)
             button.setToolTip(
                 f"{DECISION_LABELS[decision]} (Alt+{_KEYS[decision].split('&')[1][0].upper()})"
             )
@@ -289,8 +297,8 @@ class ReviewPage(QWidget):
             f"Priority: {after.priority.value if after.priority else 'not set'}",
             f"Status: {STATUS_LABELS[after.status]}",
         ]
-        if record.overdue(c.today):
-            facts[1] += f" ({(c.today - record.due).days} days past due)"  # type: ignore[operator]
+        if after.overdue(c.today):
+            facts[1] += f" ({(c.today - after.due).days} days past due)"  # type: ignore[operator]
         text = "   ·   ".join(facts)
         if record.answers_text:
             text += f"\nIt answers: {record.answers_text}"

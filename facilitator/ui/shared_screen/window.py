@@ -175,6 +175,8 @@ class SharedScreenWindow(QWidget):
         self._source = source
         if source is not None:
             source.changed.connect(self.refresh)
+        # The phase timer belongs to the meeting; a review has no timebox.
+        self.content.timer.setVisible(source is None)
         self.refresh()
 
     def room_view(self) -> RoomView:
