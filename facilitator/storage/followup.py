@@ -10,12 +10,12 @@ earlier knows it is behind.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from facilitator.domain.model import ActionKind, ActionStatus, Participant, Priority, Severity
@@ -95,34 +95,42 @@ class FollowUpService:
     # -- the board -------------------------------------------------------------------------
 
     def actions(self, debrief_id: str | None = None) -> list[ActionRecord]:
-        """Every titled action item (of one debrief, or all), in debrief then item order."""
-        query = (
+        """Every titled action item (of one debrief, or all), in debrief then item order.
+
+        Four plain queries (items, their debriefs, labels, factors) joined here:
+        the debrief's columns are read once per debrief, not once per item, and
+        repeated values (dates, enums, answers) are converted once each.
+        """
+        items = (
             select(
                 ActionRow.debrief_id,
                 ActionRow.uid,
                 ActionRow.title,
                 ActionRow.owner,
                 ActionRow.priority,
-                ActionRow.due,
+                # The ISO text itself: a few hundred distinct dates are parsed once each below.
+                type_coerce(ActionRow.due, String),
                 ActionRow.ticket,
                 ActionRow.status,
                 ActionRow.kind,
                 ActionRow.answers,
                 ActionRow.position,
-                DebriefRow.title,
-                DebriefRow.incident,
-                DebriefRow.severity,
-                DebriefRow.started_at,
-                DebriefRow.meeting_at,
-                DebriefRow.created_at,
-                DebriefRow.checkpoint_at,
-                DebriefRow.detection_target_minutes,
-                DebriefRow.fix_target_minutes,
             )
-            .join(DebriefRow, ActionRow.debrief_id == DebriefRow.id)
             .where(ActionRow.title != "")
             .order_by(ActionRow.debrief_id, ActionRow.position)
         )
+        debriefs = select(
+            DebriefRow.id,
+            DebriefRow.title,
+            DebriefRow.incident,
+            DebriefRow.severity,
+            DebriefRow.started_at,
+            DebriefRow.meeting_at,
+            DebriefRow.created_at,
+            DebriefRow.checkpoint_at,
+            DebriefRow.detection_target_minutes,
+            DebriefRow.fix_target_minutes,
+        ).where(DebriefRow.id.in_(select(ActionRow.debrief_id).where(ActionRow.title != "")))
         labels = select(ListItemRow.debrief_id, ListItemRow.section, ListItemRow.text).where(
             ListItemRow.section.in_(("services", "tags"))
         )
@@ -132,69 +140,28 @@ class FollowUpService:
             )
         )
         if debrief_id is not None:
-            query = query.where(ActionRow.debrief_id == debrief_id)
+            items = items.where(ActionRow.debrief_id == debrief_id)
+            debriefs = debriefs.where(DebriefRow.id == debrief_id)
             labels = labels.where(ListItemRow.debrief_id == debrief_id)
             factors = factors.where(FactorRow.debrief_id == debrief_id)
         with self._session() as session:
-            rows = session.execute(query).all()
-            by_debrief: dict[str, dict[str, list[str]]] = defaultdict(
+            connection = session.connection()
+            rows = connection.execute(items).all()
+            about = {r[0]: r for r in connection.execute(debriefs).all()}
+            lists: dict[str, dict[str, list[str]]] = defaultdict(
                 lambda: {"services": [], "tags": []}
             )
-            for owner_id, section, text in session.execute(
+            for owner_id, section, text in connection.execute(
                 labels.order_by(ListItemRow.debrief_id, ListItemRow.position)
-            ):
+            ).all():
                 if text.strip():
-                    by_debrief[owner_id][section].append(text)
+                    lists[owner_id][section].append(text)
             factor_texts: dict[str, list[str]] = defaultdict(list)
-            for owner_id, text in session.execute(
+            for owner_id, text in connection.execute(
                 factors.order_by(FactorRow.debrief_id, FactorRow.position)
-            ):
+            ).all():
                 factor_texts[owner_id].append(text)
-        empty: dict[str, list[str]] = {"services": [], "tags": []}
-        records = []
-        enums: dict[tuple[type, str], Any] = {}
-
-        def enum(cls: type, value: str | None) -> Any:
-            # 10,000 rows share a handful of values; look each up once.
-            if value is None:
-                return None
-            key = (cls, value)
-            if key not in enums:
-                enums[key] = cls(value)
-            return enums[key]
-
-        for r in rows:
-            debrief = r[0]
-            lists = by_debrief.get(debrief, empty)
-            answers = r[9]
-            records.append(
-                ActionRecord(
-                    debrief_id=debrief,
-                    uid=r[1],
-                    title=r[2],
-                    owner=r[3],
-                    priority=enum(Priority, r[4]),
-                    due=r[5],
-                    ticket=r[6],
-                    status=enum(ActionStatus, r[7]),
-                    kind=enum(ActionKind, r[8]),
-                    answers=answers,
-                    answers_text=describe_answers(
-                        answers, factor_texts.get(debrief, []), r[18], r[19]
-                    )
-                    if answers
-                    else "",
-                    position=r[10],
-                    debrief_title=r[11],
-                    incident=r[12],
-                    severity=enum(Severity, r[13]),
-                    debrief_day=_day(r[14], r[15], r[16]),
-                    checkpoint_at=r[17],
-                    services=tuple(lists["services"]),
-                    tags=tuple(lists["tags"]),
-                )
-            )
-        return records
+        return _records(rows, about, lists, factor_texts)
 
     def participants(self, debrief_ids: Iterable[str]) -> dict[str, list[Participant]]:
         """The participants of each debrief named (for names-as-roles on the shared screen)."""
@@ -471,6 +438,71 @@ class FollowUpService:
         with self._session() as session:
             past_due = int(session.scalar(query) or 0)
         return reminder(self.checkpoints(today), past_due)
+
+
+def _records(
+    rows: Sequence[Any],
+    about: dict[str, Any],
+    lists: dict[str, dict[str, list[str]]],
+    factor_texts: dict[str, list[str]],
+) -> list[ActionRecord]:
+    """Build the records of :meth:`FollowUpService.actions`, converting each value once."""
+    # 10,000 rows share a few hundred dates and a handful of enum values: look them up.
+    priorities: dict[str | None, Priority | None] = {p.value: p for p in Priority}
+    statuses = {a.value: a for a in ActionStatus}
+    kinds: dict[str | None, ActionKind | None] = {k.value: k for k in ActionKind}
+    severities: dict[str | None, Severity | None] = {v.value: v for v in Severity}
+    priorities[None] = kinds[None] = severities[None] = None
+    dates: dict[str | None, date | None] = {None: None}
+    facts: dict[str, dict[str, Any]] = {}
+    for debrief_id, d in about.items():
+        labels = lists.get(debrief_id, {"services": [], "tags": []})
+        facts[debrief_id] = {
+            "debrief_title": d[1],
+            "incident": d[2],
+            "severity": severities.get(d[3]),
+            "debrief_day": _day(d[4], d[5], d[6]),
+            "checkpoint_at": d[7],
+            "services": tuple(labels["services"]),
+            "tags": tuple(labels["tags"]),
+        }
+    answered: dict[tuple[str, str], str] = {}
+    records = []
+    append = records.append
+    for debrief_id, uid, title, owner, priority, due, ticket, status, kind, answers, pos in rows:
+        shared = facts.get(debrief_id)
+        if shared is None:  # the debrief went between the two reads
+            continue
+        text = ""
+        if answers:
+            key = (debrief_id, answers)
+            text = answered.get(key)  # type: ignore[assignment]
+            if text is None:
+                d = about[debrief_id]
+                text = answered[key] = describe_answers(
+                    answers, factor_texts.get(debrief_id, []), d[8], d[9]
+                )
+        day = dates.get(due, False)
+        if day is False:
+            day = dates[due] = date.fromisoformat(due)  # type: ignore[arg-type]
+        append(
+            ActionRecord(
+                debrief_id,
+                uid,
+                title,
+                owner,
+                priorities.get(priority),
+                day,
+                ticket,
+                statuses[status],
+                kinds.get(kind),
+                answers,
+                text,
+                pos,
+                **shared,
+            )
+        )
+    return records
 
 
 def _decision_columns(d: DecisionRecord) -> dict[str, Any]:

@@ -101,3 +101,15 @@ def test_default_user_prefers_the_setting_variable(monkeypatch) -> None:  # type
     assert default_user() == "Maya"
     monkeypatch.delenv("FACILITATOR_USER")
     assert default_user()
+
+
+def test_the_fast_predicate_agrees_with_matches() -> None:
+    import itertools
+
+    records = _records()
+    for status, due, owner, service, debrief, ticket in itertools.product(
+        list(StatusFilter), list(DueFilter), ("", "ada"), ("", "db"), ("", "d2"), (False, True)
+    ):
+        f = ActionFilter(status, owner, "", due, service, "", debrief, ticket)
+        test = f.predicate(TODAY)
+        assert [test(r) for r in records] == [f.matches(r, TODAY) for r in records]

@@ -111,7 +111,7 @@ class ActionBoardModel(QAbstractTableModel):
         self._history = history
         self._today = today
         self._all: list[ActionRecord] = []
-        self._display: list[tuple[str, ...]] = []
+        self._display: list[tuple[str, ...] | None] = []
         self._rows: list[int] = []
         self._filter = ActionFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -127,7 +127,9 @@ class ActionBoardModel(QAbstractTableModel):
     def set_records(self, records: Sequence[ActionRecord]) -> None:
         """Show these records (a fresh read from the store)."""
         self._all = list(records)
-        self._display = [display_of(r) for r in self._all]
+        # Display strings are made when a row is first shown, then kept: opening costs
+        # what the visible rows cost, not what 10,000 rows would.
+        self._display = [None] * len(self._all)
         self._tips.clear()
         self._counts = count(self._all, self._today())
         self._refilter()
@@ -167,9 +169,8 @@ class ActionBoardModel(QAbstractTableModel):
 
     def _refilter(self) -> None:
         self.beginResetModel()
-        today = self._today()
-        matches = self._filter.matches
-        self._rows = [i for i, r in enumerate(self._all) if matches(r, today)]
+        test = self._filter.predicate(self._today())
+        self._rows = [i for i, r in enumerate(self._all) if test(r)]
         if self._sort is not None:
             self._rows.sort(key=self._key(self._sort[0]))
             if self._sort[1] == Qt.SortOrder.DescendingOrder:
@@ -177,8 +178,14 @@ class ActionBoardModel(QAbstractTableModel):
         self.endResetModel()
         self.countsChanged.emit()
 
+    def _shown(self, i: int) -> tuple[str, ...]:
+        texts = self._display[i]
+        if texts is None:
+            texts = self._display[i] = display_of(self._all[i])
+        return texts
+
     def _key(self, column: int) -> Callable[[int], Any]:
-        records, display = self._all, self._display
+        records, shown = self._all, self._shown
         far = date.max
         if column == PRIORITY:
             return lambda i: _PRIORITY_ORDER.get(records[i].priority, 9)  # type: ignore[arg-type]
@@ -186,7 +193,7 @@ class ActionBoardModel(QAbstractTableModel):
             return lambda i: records[i].due or far
         if column == STATUS:
             return lambda i: _STATUS_ORDER[records[i].status]
-        return lambda i: display[i][column].casefold()
+        return lambda i: shown(i)[column].casefold()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column < 0:
@@ -222,11 +229,11 @@ class ActionBoardModel(QAbstractTableModel):
         i = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[i][column]
+            return self._shown(i)[column]
         record = self._all[i]
         if role == Qt.ItemDataRole.EditRole:
             field = EDITABLE.get(column)
-            return getattr(record, field) if field else self._display[i][column]
+            return getattr(record, field) if field else self._shown(i)[column]
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -249,7 +256,7 @@ class ActionBoardModel(QAbstractTableModel):
             return "\n".join(parts)
         if column == DEBRIEF:
             facts = ", ".join(v for v in (record.incident.strip(), record.severity or "") if v)
-            return f"{self._display[i][DEBRIEF]}{f' ({facts})' if facts else ''}\nEnter opens it."
+            return f"{self._shown(i)[DEBRIEF]}{f' ({facts})' if facts else ''}\nEnter opens it."
         if column == DUE and record.overdue(self._today()):
             return f"{(self._today() - record.due).days} days past due"  # type: ignore[operator]
         if column == STATUS and self._history is not None:
@@ -278,7 +285,7 @@ class ActionBoardModel(QAbstractTableModel):
                 self.saveFailed.emit(str(exc))
                 return False
         self._all[i] = replace(record, **{field: value})
-        self._display[i] = display_of(self._all[i])
+        self._display[i] = None
         self._tips.pop(i, None)
         self._counts = count(self._all, self._today())
         left, right = self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1)
