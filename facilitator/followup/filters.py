@@ -109,15 +109,36 @@ class ActionFilter:
         checks: list[Callable[[ActionRecord], bool]] = []
         statuses = _STATUSES[StatusFilter(self.status)]
         if statuses is not None:
-            checks.append(lambda r: r.status in statuses)
-        if (
-            self.owner or self.priority or self.due != DueFilter.ANY or self.service
-            or self.tag or self.debrief_id or self.without_ticket or self.text
-        ):  # fmt: skip
-            if self.debrief_id:
-                wanted = self.debrief_id
-                checks.append(lambda r: r.debrief_id == wanted)
-            checks.append(lambda r: self.matches(r, today))
+            # A tuple: membership tests identity first, in C; a set would call Enum.__hash__.
+            allowed = tuple(statuses)
+            checks.append(lambda r: r.status in allowed)
+        if self.debrief_id:
+            debrief = self.debrief_id
+            checks.append(lambda r: r.debrief_id == debrief)
+        if self.owner:
+            owner = self.owner.strip().casefold()
+            checks.append(lambda r: r.owner.strip().casefold() == owner)
+        if self.priority:
+            wanted = None if self.priority == NO_PRIORITY else self.priority
+            checks.append(lambda r: (r.priority.value if r.priority else None) == wanted)
+        if self.due != DueFilter.ANY:
+            due = DueFilter(self.due)
+            checks.append(lambda r: _due_matches(due, r, today))
+        if self.service:
+            service = self.service
+            checks.append(lambda r: service in r.services)
+        if self.tag:
+            tag = self.tag
+            checks.append(lambda r: tag in r.tags)
+        if self.without_ticket:
+            checks.append(lambda r: not r.ticket.strip())
+        if self.text:
+            needle = self.text.casefold()
+            checks.append(
+                lambda r: (
+                    needle in f"{r.title}\n{r.owner}\n{r.debrief_title}\n{r.ticket}".casefold()
+                )
+            )
         if not checks:
             return lambda _r: True
         if len(checks) == 1:

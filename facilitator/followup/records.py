@@ -73,7 +73,9 @@ class ActionRecord:
     @property
     def is_open(self) -> bool:
         """True while the item still needs work (open or in progress)."""
-        return self.status in OPEN_STATUSES
+        # Identity tests: cheaper than hashing an enum, and the board asks this per row.
+        status = self.status
+        return status is ActionStatus.OPEN or status is ActionStatus.IN_PROGRESS
 
     def overdue(self, today: date) -> bool:
         """True when the item is still open and its due date has passed."""

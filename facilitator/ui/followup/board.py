@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -240,7 +240,10 @@ class ActionBoard(QWidget):
         for column, width in ((OWNER, 125), (PRIORITY, 84), (DUE, 128), (STATUS, 105),
                               (TICKET, 100), (DEBRIEF, 230), (len(COLUMNS) - 1, 120)):  # fmt: skip
             table.setColumnWidth(column, width)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        rows = table.verticalHeader()
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
+        # Fixed row heights: the view never measures rows it does not show.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.status_delegate = ChoiceDelegate(STATUS_CHOICES, table)
         self.priority_delegate = ChoiceDelegate(PRIORITY_CHOICES, table)
         self.due_delegate = DateDelegate(table)
@@ -366,7 +369,13 @@ class ActionBoard(QWidget):
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
-            self.table.selectRow(row)
+            # Through the selection model: selectRow() would also scroll, which after a
+            # reset of 10,000 rows makes the view lay out every row again.
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
 
     def selected(self) -> ActionRecord | None:
         index = self.table.currentIndex()
