@@ -298,8 +298,9 @@ def main() -> int:
         f"Jira layout {m(csvs, 'render_jira_s') * 1000:.0f} ms)"
     )
     print(
-        f"'facilitator actions --format csv', whole command: {med(w for w, _ in cli_s) * 1000:.0f} ms"
-        f" wall, {med(c for _, c in cli_s) * 1000:.0f} ms CPU (floor: python -c pass "
+        f"'facilitator actions --format csv', whole command: "
+        f"{med(w for w, _ in cli_s) * 1000:.0f} ms wall, "
+        f"{med(c for _, c in cli_s) * 1000:.0f} ms CPU (floor: python -c pass "
         f"{med(w for w, _ in python_s) * 1000:.0f} ms wall, "
         f"{med(c for _, c in python_s) * 1000:.0f} ms CPU)"
     )
