@@ -68,6 +68,7 @@ CSV_COLUMNS = (
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LABEL_JUNK = re.compile(r"[\s,]+")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
 
 class TrackerExportError(ExportError):
@@ -125,6 +126,11 @@ def description(record: ActionRecord, *, markdown: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _address(text: str) -> str:
+    match = _EMAIL.search(text)
+    return match.group(0) if match else ""
+
+
 def _due(record: ActionRecord) -> str:
     return record.due.isoformat() if record.due else ""
 
@@ -172,7 +178,8 @@ def render_jira(records: Sequence[ActionRecord], options: ExportOptions) -> str:
             description(r),
             "Task",
             JIRA_PRIORITY.get(r.priority, "") if r.priority else "",
-            one_line(r.owner),
+            # Jira Cloud matches users by e-mail; an owner written with one gives it.
+            _address(r.owner) or one_line(r.owner),
             _due(r),
             *(names + [""] * (width - len(names))),
         )

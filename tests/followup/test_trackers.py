@@ -54,6 +54,8 @@ def test_jira_columns_priorities_labels_and_dates() -> None:
     assert "Already tracked as: https://tracker.example.com/OPS-101" in description
     assert "Back to the debrief: Facilitator debrief 5f0c2b8e" in description
     assert rows[2][3] == "High"
+    with_address = replace(_records()[0], owner="Ada Okafor <ada@example.com>")
+    assert _rows(render([with_address], "jira"))[1][4] == "ada@example.com"
 
 
 def test_linear_columns() -> None:

@@ -110,6 +110,14 @@ def test_inline_change_is_saved_with_history_and_shown(
     assert board.counts.text().startswith("2 open")
 
 
+def test_a_pasted_log_is_refused_as_an_owner(qtbot: QtBot, board: ActionBoard) -> None:
+    model = board.model
+    with qtbot.waitSignal(board.message) as said:
+        assert not model.setData(model.index(0, OWNER), "x" * 10_000)
+    assert "at most 500" in said.args[0]
+    assert model.index(0, OWNER).data() != "x" * 10_000
+
+
 def test_a_failed_save_is_told_and_not_shown(
     qtbot: QtBot, board: ActionBoard, service: DebriefService
 ) -> None:

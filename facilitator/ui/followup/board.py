@@ -267,7 +267,7 @@ class ActionBoard(QWidget):
         )
         self.who_button.setFlat(True)
         self.who_button.clicked.connect(self.change_name)
-        hint = QLabel("Enter: open its debrief  ·  F2: change a cell", self)
+        hint = QLabel("Enter opens the debrief  ·  F2 edits", self)
         hint.setObjectName("HintLabel")
         # Footer texts wrap rather than widen the window past a 1024-pixel screen.
         hint.setWordWrap(True)

@@ -30,6 +30,8 @@ ACTION, OWNER, PRIORITY, DUE, STATUS, TICKET, DEBRIEF, SERVICES = range(len(COLU
 #: Column -> the record field an inline edit changes.
 EDITABLE = {OWNER: "owner", PRIORITY: "priority", DUE: "due", STATUS: "status", TICKET: "ticket"}
 RECORD_ROLE = Qt.ItemDataRole.UserRole
+#: An owner is a name and a ticket a key or a link; a pasted log is refused, not stored.
+MAX_CELL_CHARS = 500
 _HISTORY_FIELDS = {
     "status": "status",
     "owner": "owner",
@@ -274,6 +276,12 @@ class ActionBoardModel(QAbstractTableModel):
         if field is None:
             return False
         value = _normalise(field, value)
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            self.saveFailed.emit(
+                f"That {field} is {len(value):,} characters; a cell holds at most "
+                f"{MAX_CELL_CHARS}. Nothing was changed."
+            )
+            return False
         i = self._rows[index.row()]
         record = self._all[i]
         if getattr(record, field) == value:
