@@ -10,15 +10,15 @@ earlier knows it is behind.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from facilitator.domain.model import ActionKind, ActionStatus, Participant, Priority, Severity
+from facilitator.domain.model import Participant
 from facilitator.domain.model import new_id as _new_id
 from facilitator.followup.checkpoints import (
     CheckpointState,
@@ -27,7 +27,7 @@ from facilitator.followup.checkpoints import (
     checkpoint_state,
     reminder,
 )
-from facilitator.followup.records import OPEN_STATUSES, ActionRecord, HistoryEntry, describe_answers
+from facilitator.followup.records import OPEN_STATUSES, ActionRecord, HistoryEntry
 from facilitator.followup.review import (
     Choice,
     Decision,
@@ -37,6 +37,13 @@ from facilitator.followup.review import (
     decision_record,
 )
 from facilitator.storage.errors import NotFoundError
+from facilitator.storage.followup_rows import (
+    action_queries,
+    decision_columns,
+    records_from,
+    review_from,
+    stored,
+)
 from facilitator.storage.orm import (
     ActionHistoryRow,
     ActionRow,
@@ -67,19 +74,6 @@ def _text(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
-def _stored(name: str, value: Any) -> Any:
-    if name in ("status", "priority"):
-        return None if value is None else str(getattr(value, "value", value))
-    return value
-
-
-def _day(*moments: datetime | None) -> date | None:
-    for moment in moments:
-        if moment is not None:
-            return moment.date()
-    return None
-
-
 class FollowUpService:
     """Action items across debriefs, their history, and checkpoint and monthly reviews."""
 
@@ -101,49 +95,7 @@ class FollowUpService:
         the debrief's columns are read once per debrief, not once per item, and
         repeated values (dates, enums, answers) are converted once each.
         """
-        items = (
-            select(
-                ActionRow.debrief_id,
-                ActionRow.uid,
-                ActionRow.title,
-                ActionRow.owner,
-                ActionRow.priority,
-                # The ISO text itself: a few hundred distinct dates are parsed once each below.
-                type_coerce(ActionRow.due, String),
-                ActionRow.ticket,
-                ActionRow.status,
-                ActionRow.kind,
-                ActionRow.answers,
-                ActionRow.position,
-            )
-            .where(ActionRow.title != "")
-            .order_by(ActionRow.debrief_id, ActionRow.position)
-        )
-        debriefs = select(
-            DebriefRow.id,
-            DebriefRow.title,
-            DebriefRow.incident,
-            DebriefRow.severity,
-            DebriefRow.started_at,
-            DebriefRow.meeting_at,
-            DebriefRow.created_at,
-            DebriefRow.checkpoint_at,
-            DebriefRow.detection_target_minutes,
-            DebriefRow.fix_target_minutes,
-        ).where(DebriefRow.id.in_(select(ActionRow.debrief_id).where(ActionRow.title != "")))
-        labels = select(ListItemRow.debrief_id, ListItemRow.section, ListItemRow.text).where(
-            ListItemRow.section.in_(("services", "tags"))
-        )
-        factors = select(FactorRow.debrief_id, FactorRow.text).where(
-            FactorRow.debrief_id.in_(
-                select(ActionRow.debrief_id).where(ActionRow.answers.like("contributing_factors%"))
-            )
-        )
-        if debrief_id is not None:
-            items = items.where(ActionRow.debrief_id == debrief_id)
-            debriefs = debriefs.where(DebriefRow.id == debrief_id)
-            labels = labels.where(ListItemRow.debrief_id == debrief_id)
-            factors = factors.where(FactorRow.debrief_id == debrief_id)
+        items, debriefs, labels, factors = action_queries(debrief_id)
         with self._session() as session:
             connection = session.connection()
             rows = connection.execute(items).all()
@@ -161,7 +113,7 @@ class FollowUpService:
                 factors.order_by(FactorRow.debrief_id, FactorRow.position)
             ).all():
                 factor_texts[owner_id].append(text)
-        return _records(rows, about, lists, factor_texts)
+        return records_from(rows, about, lists, factor_texts)
 
     def participants(self, debrief_ids: Iterable[str]) -> dict[str, list[Participant]]:
         """The participants of each debrief named (for names-as-roles on the shared screen)."""
@@ -224,7 +176,7 @@ class FollowUpService:
         entries = []
         for name, value in changes.items():
             old = getattr(row, name)
-            new = _stored(name, value)
+            new = stored(name, value)
             if old == new:
                 continue
             setattr(row, name, new)
@@ -320,7 +272,7 @@ class FollowUpService:
             if row is None:
                 row = DecisionRow(review_id=review_id, item_uid=before.uid)
                 review.decisions.append(row)
-            for name, value in _decision_columns(record).items():
+            for name, value in decision_columns(record).items():
                 setattr(row, name, value)
             self._update(
                 session,
@@ -355,7 +307,7 @@ class FollowUpService:
             if row.debrief_id is not None and row.kind == ReviewKind.CHECKPOINT:
                 debrief = self._touch(session, row.debrief_id, _now())
                 debrief.checkpoint_at = next_checkpoint or held_on
-            return _review(row)
+            return review_from(row)
 
     def review(self, review_id: str) -> Review:
         """One review with its decisions."""
@@ -363,7 +315,7 @@ class FollowUpService:
             row = session.get(ReviewRow, review_id)
             if row is None:
                 raise NotFoundError("This review is no longer stored.")
-            return _review(row)
+            return review_from(row)
 
     def reviews(self, debrief_id: str | None = None) -> list[Review]:
         """Finished reviews, newest first (those of one debrief when given)."""
@@ -374,7 +326,7 @@ class FollowUpService:
             rows = session.scalars(
                 query.order_by(ReviewRow.held_on.desc(), ReviewRow.started_at.desc())
             )
-            return [_review(r) for r in rows]
+            return [review_from(r) for r in rows]
 
     # -- checkpoints and reminders ---------------------------------------------------------
 
@@ -438,126 +390,3 @@ class FollowUpService:
         with self._session() as session:
             past_due = int(session.scalar(query) or 0)
         return reminder(self.checkpoints(today), past_due)
-
-
-def _records(
-    rows: Sequence[Any],
-    about: dict[str, Any],
-    lists: dict[str, dict[str, list[str]]],
-    factor_texts: dict[str, list[str]],
-) -> list[ActionRecord]:
-    """Build the records of :meth:`FollowUpService.actions`, converting each value once."""
-    # 10,000 rows share a few hundred dates and a handful of enum values: look them up.
-    priorities: dict[str | None, Priority | None] = {p.value: p for p in Priority}
-    statuses = {a.value: a for a in ActionStatus}
-    kinds: dict[str | None, ActionKind | None] = {k.value: k for k in ActionKind}
-    severities: dict[str | None, Severity | None] = {v.value: v for v in Severity}
-    priorities[None] = kinds[None] = severities[None] = None
-    dates: dict[str | None, date | None] = {None: None}
-    facts: dict[str, dict[str, Any]] = {}
-    for debrief_id, d in about.items():
-        labels = lists.get(debrief_id, {"services": [], "tags": []})
-        facts[debrief_id] = {
-            "debrief_title": d[1],
-            "incident": d[2],
-            "severity": severities.get(d[3]),
-            "debrief_day": _day(d[4], d[5], d[6]),
-            "checkpoint_at": d[7],
-            "services": tuple(labels["services"]),
-            "tags": tuple(labels["tags"]),
-        }
-    answered: dict[tuple[str, str], str] = {}
-    records = []
-    append = records.append
-    for debrief_id, uid, title, owner, priority, due, ticket, status, kind, answers, pos in rows:
-        shared = facts.get(debrief_id)
-        if shared is None:  # the debrief went between the two reads
-            continue
-        text = ""
-        if answers:
-            key = (debrief_id, answers)
-            text = answered.get(key)  # type: ignore[assignment]
-            if text is None:
-                d = about[debrief_id]
-                text = answered[key] = describe_answers(
-                    answers, factor_texts.get(debrief_id, []), d[8], d[9]
-                )
-        day = dates.get(due, False)
-        if day is False:
-            day = dates[due] = date.fromisoformat(due)  # type: ignore[arg-type]
-        append(
-            ActionRecord(
-                debrief_id,
-                uid,
-                title,
-                owner,
-                priorities.get(priority),
-                day,
-                ticket,
-                statuses[status],
-                kinds.get(kind),
-                answers,
-                text,
-                pos,
-                **shared,
-            )
-        )
-    return records
-
-
-def _decision_columns(d: DecisionRecord) -> dict[str, Any]:
-    return {
-        "debrief_id": d.debrief_id,
-        "position": d.position,
-        "title": d.title,
-        "debrief_title": d.debrief_title,
-        "owner": d.owner,
-        "decision": str(d.decision),
-        "note": d.note,
-        "reason": d.reason,
-        "before_status": str(d.before_status),
-        "after_status": str(d.after_status),
-        "before_priority": _stored("priority", d.before_priority),
-        "after_priority": _stored("priority", d.after_priority),
-        "before_due": d.before_due,
-        "after_due": d.after_due,
-        "decided_at": d.decided_at or _now(),
-    }
-
-
-def _priority(value: str | None) -> Priority | None:
-    return None if value is None else Priority(value)
-
-
-def _review(row: ReviewRow) -> Review:
-    decisions = tuple(
-        DecisionRecord(
-            debrief_id=d.debrief_id,
-            item_uid=d.item_uid,
-            title=d.title,
-            decision=Decision(d.decision),
-            note=d.note,
-            reason=d.reason,
-            before_status=ActionStatus(d.before_status),
-            after_status=ActionStatus(d.after_status),
-            before_priority=_priority(d.before_priority),
-            after_priority=_priority(d.after_priority),
-            before_due=d.before_due,
-            after_due=d.after_due,
-            position=d.position,
-            decided_at=d.decided_at,
-            debrief_title=d.debrief_title,
-            owner=d.owner,
-        )
-        for d in row.decisions
-    )
-    return Review(
-        id=row.id,
-        kind=ReviewKind(row.kind),
-        held_on=row.held_on,
-        held_by=row.held_by,
-        debrief_id=row.debrief_id,
-        next_checkpoint=row.next_checkpoint,
-        finished=row.finished,
-        decisions=decisions,
-    )

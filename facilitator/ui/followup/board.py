@@ -14,15 +14,12 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,22 +32,9 @@ from facilitator.storage.followup import FollowUpService
 from facilitator.ui.followup import dialogs
 from facilitator.ui.followup.board_export import ExportMenu
 from facilitator.ui.followup.board_model import (
-    COLUMNS,
-    DEBRIEF,
-    DUE,
-    OWNER,
-    PRIORITY,
-    STATUS,
-    TICKET,
     ActionBoardModel,
 )
-from facilitator.ui.followup.delegates import (
-    PRIORITY_CHOICES,
-    STATUS_CHOICES,
-    ChoiceDelegate,
-    DateDelegate,
-    NameDelegate,
-)
+from facilitator.ui.followup.board_table import BoardTable
 from facilitator.ui.followup.widgets import (
     NAME_KEY,
     WheelGuard,
@@ -72,21 +56,6 @@ DUE_FILTERS = (
     (DueFilter.THIS_WEEK, "Due this week"),
     (DueFilter.NONE, "No due date"),
 )
-
-
-class BoardTable(QTableView):
-    """The table; Enter or Return on a row (not while editing) opens its debrief."""
-
-    openRequested = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if event.key() in keys and self.state() != QAbstractItemView.State.EditingState:
-            index = self.currentIndex()
-            if index.isValid():
-                self.openRequested.emit(index.row())
-                return
-        super().keyPressEvent(event)
 
 
 class ActionBoard(QWidget):
@@ -217,45 +186,13 @@ class ActionBoard(QWidget):
 
     def _table_setup(self) -> None:
         table = self.table
-        table.setObjectName("ActionBoardTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
+        table.configure(self.model)
+        self.status_delegate, self.priority_delegate = (
+            table.status_delegate,
+            table.priority_delegate,
         )
-        table.setSortingEnabled(True)
-        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        table.verticalHeader().hide()
-        table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)
-        header = table.horizontalHeader()
-        # Fixed widths, never ResizeToContents: sizing would read every one of 10,000 rows.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((OWNER, 125), (PRIORITY, 84), (DUE, 128), (STATUS, 105),
-                              (TICKET, 100), (DEBRIEF, 230), (len(COLUMNS) - 1, 120)):  # fmt: skip
-            table.setColumnWidth(column, width)
-        rows = table.verticalHeader()
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
-        # Fixed row heights: the view never measures rows it does not show.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.status_delegate = ChoiceDelegate(STATUS_CHOICES, table)
-        self.priority_delegate = ChoiceDelegate(PRIORITY_CHOICES, table)
-        self.due_delegate = DateDelegate(table)
-        self.owner_delegate = NameDelegate(table)
-        table.setItemDelegateForColumn(STATUS, self.status_delegate)
-        table.setItemDelegateForColumn(PRIORITY, self.priority_delegate)
-        table.setItemDelegateForColumn(DUE, self.due_delegate)
-        table.setItemDelegateForColumn(OWNER, self.owner_delegate)
+        self.due_delegate, self.owner_delegate = table.due_delegate, table.owner_delegate
         table.openRequested.connect(self._open_row)
-        table.doubleClicked.connect(
-            lambda i: self._open_row(i.row()) if i.column() == DEBRIEF else None
-        )
         table.selectionModel().currentRowChanged.connect(lambda *_: self._remember_current())
 
     def _footer(self) -> QHBoxLayout:
