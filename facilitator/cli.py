@@ -66,10 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--format", choices=("text", "json"), default="text")
 
     exp = sub(
-        "export", "export a debrief (by id, id prefix or JSON file) as JSON, Word or Markdown"
+        "export",
+        "export a debrief (by id, id prefix or JSON file) as JSON, Word, Markdown or its "
+        "checkpoint as a calendar file (ics)",
     )
     exp.add_argument("source", metavar="ID|FILE.json")
-    exp.add_argument("--format", choices=("json", "docx", "md"), default="json")
+    exp.add_argument("--format", choices=("json", "docx", "md", "ics"), default="json")
     exp.add_argument("-o", "--output", metavar="OUT", help="output file (- or none: stdout)")
     exp.add_argument("--template", metavar="FILE", help="a .docx whose styles the document uses")
     exp.add_argument(
@@ -88,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     from facilitator.team import cli as team_cli
 
     team_cli.configure_parser(team)
+
+    # Follow-up (issue 14): the code lives in facilitator.followup.actions_cli.
+    from facilitator.followup import actions_cli
+
+    actions_cli.configure_parser(sub("actions", "list or export action items across debriefs"))
 
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
@@ -157,6 +164,11 @@ def _dispatch(args: argparse.Namespace) -> int:
             output = None if args.output is None else Path(args.output)
             print(f"backed up to {service.backup(output)}")
             return 0
+
+        if args.command == "actions":
+            from facilitator.followup import actions_cli
+
+            return actions_cli.run(args, service)
         return _export(args, _find(service, args.source))
 
 
@@ -242,6 +254,10 @@ def _find(service: DebriefService, source: str) -> Debrief:
 
 def _export(args: argparse.Namespace, debrief: Debrief) -> int:
     out = args.output
+    if args.format == "ics":
+        from facilitator.followup import actions_cli
+
+        return actions_cli.export_ics(debrief, out)
     if args.format == "docx":
         if not out or out == "-":
             raise CommandError("a Word document needs an output file: add -o FILE.docx")

@@ -23,6 +23,7 @@ from facilitator.ui import dialogs
 from facilitator.ui.editor import DebriefEditor
 from facilitator.ui.export_actions import ExportCommands
 from facilitator.ui.findings_view import FindingsView
+from facilitator.ui.followup.hooks import FollowUp
 from facilitator.ui.library import LibraryView
 from facilitator.ui.library_care import LibraryCare
 from facilitator.ui.menus import build_menus
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.findings = FindingsView(self, settings)
         self.statusBar().addPermanentWidget(self.findings.button)
+        # Issue 14: the action-items board, reviews, reminders and calendar (menus add theirs).
+        self.follow_up = FollowUp(self)
         self.actions = build_menus(self)
         self.library.newRequested.connect(self.new_debrief)
         self.library.openRequested.connect(self.open_debrief)
@@ -319,6 +322,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.session.close()
+        self.follow_up.close()
         self.exports.wait()
         self.care.maintenance.wait()
         if self.shared.window is not None:

@@ -147,6 +147,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view.addMenu(window.shared.menu(view))
     actions["shared"] = window.shared.actions["open"]
     actions["names_as_roles"] = window.shared.actions["names"]
+    # Issue 14: follow-up commands (calendar, checkpoint, monthly review, board).
+    actions.update(window.follow_up.add_menus(debrief, meeting, view))
     return actions
 
 

@@ -1,7 +1,7 @@
 """Where each published debrief stands with the team library
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 23:20:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import facilitator.storage.types
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
