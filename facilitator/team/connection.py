@@ -61,7 +61,10 @@ def server_url(url: str, password: str | None = None) -> str:
 def describe(exc: BaseException, url: str) -> TeamError:
     """Turn a connection failure into the sentence that names its fix."""
     where = database.mask_url(url)
-    original = getattr(exc, "orig", exc)
+    original: BaseException = exc
+    while isinstance(original, StorageError) and original.__cause__ is not None:
+        original = original.__cause__  # the driver's own error, not our sentence about it
+    original = getattr(original, "orig", None) or original
     message = str(original).lower()
     state = getattr(original, "sqlstate", None) or ""
     if "could not translate host name" in message or "name or service not known" in message:
@@ -128,4 +131,5 @@ def _role_without_tables(connection: object) -> str:
 def plain_url(url: str) -> str:
     """``url`` without its password, as it is remembered."""
     parsed: URL = make_url(url)
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    # URL.set() ignores None; _replace is how a part is removed.
+    return parsed._replace(password=None).render_as_string(hide_password=False)

@@ -38,7 +38,7 @@ def remember(url: str, password: str | None) -> None:
     parsed = make_url(url)
     if parsed.password is not None:
         password = password or parsed.password
-        parsed = parsed.set(password=None)
+        parsed = parsed._replace(password=None)  # URL.set() ignores None
     plain = parsed.render_as_string(hide_password=False)
     if password:
         secrets.store_password(plain, password)

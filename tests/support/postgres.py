@@ -92,6 +92,10 @@ def grant_team_roles(database_url: str) -> None:
 
     script = Path(__file__).resolve().parents[2] / "packaging" / "team-library.sql"
     engine = create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.exec_driver_sql(script.read_text(encoding="utf-8"))
+    raw = engine.raw_connection()
+    try:
+        # The driver's own cursor without parameters: the script's % signs are not placeholders.
+        raw.cursor().execute(script.read_text(encoding="utf-8"))
+    finally:
+        raw.close()
     engine.dispose()
