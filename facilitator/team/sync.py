@@ -185,6 +185,11 @@ class TeamSync:
         local = self.local.load(debrief_id)
         ours = public_copy(local)
         base = loads(state.base) if state is not None and state.base else None
+        team_revision = team.revision_of(debrief_id)
+        if state is not None and team_revision is not None and team_revision < state.team_revision:
+            # The team library went back in time (restored from a backup): what it holds no
+            # longer descends from our base, so merge without one and keep both sides.
+            base = None
         local_changed = force_push or base is None or bool(diff(base, ours))
         if local_changed and team.read_only:
             if force_push:
