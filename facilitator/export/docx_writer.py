@@ -295,9 +295,11 @@ class _Builder:
             tr = self.fill_row(table, (Text(moment.label), Text(moment.when), moment.text))
             _bold(_Cell(tr.tc_lst[0], table))
             if moment.measured:
-                cell = _Cell(tr.tc_lst[1], table)
-                note = cell.add_paragraph(style=self.styles.note)
-                note.add_run(export_text(moment.measured))
+                cell = _Cell(tr.tc_lst[2], table)
+                target = cell.paragraphs[0] if not moment.text.text else cell.add_paragraph()
+                if self.styles.note:
+                    target.style = self.styles.note
+                target.add_run(export_text(moment.measured))
             plain.append([moment.label, moment.when, moment.text.text])
         for label, value in panel.facts:
             tr = self.fill_row(table, (Text(label), value, Text("")))

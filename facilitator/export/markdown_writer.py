@@ -95,10 +95,11 @@ def _bullets(block: Bullets) -> str:
 def _panel(block: Panel) -> str:
     rows = []
     for moment in block.moments:
-        when = _cell(Text(moment.when))
+        what = _cell(moment.text)
         if moment.measured:
-            when += f"<br>*{_cell(Text(moment.measured))}*"
-        rows.append((f"**{moment.label}**", when, _cell(moment.text)))
+            measured = f"*{_cell(Text(moment.measured))}*"
+            what = f"{what}<br>{measured}" if what else measured
+        rows.append((f"**{moment.label}**", _cell(Text(moment.when)), what))
     parts = [_table(("Stage", "When", "What happened"), rows)] if rows else []
     if block.facts:
         parts.append("\n".join(f"- **{label}:** {_inline(value)}" for label, value in block.facts))

@@ -142,7 +142,7 @@ def _moments(ctx: Context) -> list[Moment]:
 def _resolution_measure(fix: TargetCheck, total: timedelta | None, fixed_earlier: bool) -> str:
     parts = [] if fixed_earlier else [_against("Time to fix", fix)]
     if total is not None:
-        parts.append(f"{format_duration(total)} from start to end")
+        parts.append(f"Duration: {format_duration(total)}")
     return "; ".join(p for p in parts if p)
 
 

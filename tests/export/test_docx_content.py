@@ -81,8 +81,12 @@ def test_what_happened_panel_carries_times_measures_cause_and_factors(
         "Contributing factors",
     ]
     assert rows[0][1:] == ["Tue 4 Mar 23:41 CET", "Processor rotates its TLS endpoint."]
-    assert rows[1][1] == "Tue 4 Mar 23:53 CET\nTime to detect: 12 min (target 5 min)"
-    assert rows[2][1] == "Wed 5 Mar 00:12 CET\nTime to fix: 19 min (target 10 min)"
+    assert rows[1][1:] == [
+        "Tue 4 Mar 23:53 CET",
+        "Support reports slow EU checkouts.\nTime to detect: 12 min (target 5 min)",
+    ]
+    assert rows[2][2].endswith("\nTime to fix: 19 min (target 10 min)")
+    assert rows[3][2] == "Error rate back to baseline.\nDuration: 47 min"
     assert rows[4][1] == rows[4][2] == "External dependency change"  # one merged cell
     assert rows[5][1].startswith("Client timeout of 30 s held connections; Runbook")
     assert rows[5][1].endswith("and 1 more (see Contributing factors).")
