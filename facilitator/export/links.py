@@ -3,7 +3,8 @@
 Only web and mail addresses go live: a ticket field must not turn into a
 ``file:`` or script link in a document that travels. Spaces, quotes and angle
 brackets inside an address are percent-encoded, so a wiki page address typed
-with spaces still opens in Word, in a PDF viewer and on GitHub.
+with spaces still opens in Word, in a PDF viewer and on GitHub, and a bidi
+override hidden in an address is shown as the escape it is.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlparse
 
+from facilitator.domain.text import BIDI_CONTROLS
+
 _LINK_SCHEMES = {"http", "https", "mailto"}
 _TICKET_KEY = re.compile(r"\b[A-Z][A-Z0-9]+-\d+\b")
 _NUMBERED = {"issues", "pull", "pulls", "merge_requests", "tickets", "ticket"}
 # Characters a URL may not hold as they are; each is written as its %XX escape.
-_UNSAFE_IN_URL = re.compile(r'[\s<>"`{}|\\^]')
+_UNSAFE_IN_URL = re.compile(f'[\\s<>"`{{}}|\\\\^{BIDI_CONTROLS}]')
 
 
 def _encode(match: re.Match[str]) -> str:
