@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: A table with at most this many body rows is kept on one page when it fits (Word and PDF).
+SHORT_TABLE_ROWS = 6
 #: A no-wrap column never takes more than this share of the table (a long URL must wrap).
 NOWRAP_CAP = 0.34
 #: A wrapping column's widest word claims at most this share, so one long word can't starve.

@@ -20,12 +20,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 
-from facilitator.export.columns import Column, fit_widths
+from facilitator.export.columns import SHORT_TABLE_ROWS, Column, fit_widths
 from facilitator.export.measure import longest_word, text_width
 from facilitator.export.textsafe import export_text
 
-#: A table with at most this many body rows is kept on one page when it fits.
-SHORT_TABLE_ROWS = 6
 _EMU_PER_PT = 12700
 _TWIPS_PER_PT = 20
 _CALIBRI = {"calibri", "carlito"}

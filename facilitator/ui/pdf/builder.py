@@ -44,13 +44,14 @@ from facilitator.export.blocks import (
     Text,
     TitleBlock,
 )
-from facilitator.export.columns import Column, fit_widths
+from facilitator.export.columns import SHORT_TABLE_ROWS, Column, fit_widths
 from facilitator.export.textsafe import export_text, is_right_to_left
 from facilitator.ui.pdf import style
 from facilitator.ui.pdf.style import SIZES
 
 _POINTS_PER_INCH = 72.0
 _BULLET = "•"
+_CELL_PADDING = 3.5  # points around a cell's text
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,7 @@ class DocumentBuilder:
         nowrap: Sequence[bool],
         bold: Sequence[int] = (),
     ) -> list[float]:
-        pad = 2 * self.px(4.5)
+        pad = 2 * self.px(_CELL_PADDING)
         columns = []
         for i, header in enumerate(headers):
             line = word = self._word(header, SIZES.table, True)
@@ -278,8 +279,9 @@ class DocumentBuilder:
         fmt = QTextTableFormat()
         fmt.setBorder(0)
         fmt.setCellSpacing(0)
-        fmt.setCellPadding(self.px(4.5))
-        fmt.setBorderCollapse(True)
+        fmt.setCellPadding(self.px(_CELL_PADDING))
+        # Separate borders: collapsing them doubles the time to lay out and draw a long table.
+        fmt.setBorderCollapse(False)
         fmt.setTopMargin(self.px(2))
         # No margin below: a table ending at a page's foot would repeat its header overleaf.
         fmt.setBottomMargin(0)
@@ -334,7 +336,9 @@ class DocumentBuilder:
             band = style.BAND if r % 2 == 0 else None
             for c, value in enumerate(row):
                 self.cell(table, r, c, value, background=band)
-        self._follows(table.cellAt(min(2, len(block.rows)), 0).firstCursorPosition().block())
+        # Like Word: a short table stays whole, a long one keeps at least two rows with its heading.
+        follower = len(block.rows) if len(block.rows) <= SHORT_TABLE_ROWS else 2
+        self._follows(table.cellAt(follower, 0).lastCursorPosition().block())
 
     def facts(self, block: Facts) -> None:
         per_row = block.pairs_per_row if len(block.rows) >= 4 else 1
@@ -417,4 +421,10 @@ class DocumentBuilder:
             self.block(block, before_table=isinstance(following, Table | Panel))
 
     def built(self) -> Built:
+        if self._after_table:
+            # Qt keeps an empty paragraph after a table: make it a hairline here, where that
+            # costs no layout, so it neither adds a line nor spills onto a page of its own.
+            last = QTextCursor(self.doc)
+            last.movePosition(QTextCursor.MoveOperation.End)
+            last.setBlockFormat(spacer_format())
         return Built(self.doc, self.keeps)

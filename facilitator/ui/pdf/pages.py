@@ -29,7 +29,7 @@ from facilitator.export.locale_defaults import PAPERS, paper_for, system_languag
 from facilitator.export.sections import build_sections, build_title
 from facilitator.export.textsafe import export_text
 from facilitator.ui.pdf import style
-from facilitator.ui.pdf.builder import Built, DocumentBuilder, spacer_format
+from facilitator.ui.pdf.builder import Built, DocumentBuilder
 from facilitator.ui.pdf.style import SIZES
 
 _PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -109,10 +109,9 @@ class _Composer:
         first = built.document.firstBlock()
         # A fragment's first paragraph takes the look of the block it lands in: give that
         # block the part's own format first (setting it afterwards would lay out again).
-        if cursor.block().length() <= 1 and not cursor.atStart():
-            # The empty paragraph after a table: a thin spacer, since Qt would drop the
-            # heading's top margin right below a table.
-            cursor.setBlockFormat(spacer_format())
+        # A part ending in a table ends in an empty paragraph the builder made a thin spacer
+        # (Qt drops the top margin of a heading right below a table); the next part starts
+        # in a paragraph of its own after it.
         if not cursor.atStart():
             cursor.insertBlock(first.blockFormat(), first.charFormat())
         else:
@@ -142,10 +141,7 @@ class _Composer:
         self.doc.markContentsDirty(position, self.doc.characterCount() - position)
 
     def finish(self) -> QTextDocument:
-        """Shrink the empty paragraph Qt keeps after a closing table, so it makes no page."""
-        last = self.doc.lastBlock()
-        if last.length() <= 1:
-            QTextCursor(last).setBlockFormat(spacer_format())
+        """Return the finished document."""
         return self.doc
 
 
