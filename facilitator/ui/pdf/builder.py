@@ -367,9 +367,11 @@ class DocumentBuilder:
         widths = self.widths(["", "", ""], rows, [1.0, 1.0, 3.0], [True, True, False], bold=[0])
         table = self.new_table(len(rows), widths, header=False)
         for r, moment in enumerate(block.moments):
-            self.cell(table, r, 0, Text(moment.label), bold=True, background=style.PANEL)
-            self.cell(table, r, 1, Text(moment.when), background=style.PANEL)
-            self.cell(table, r, 2, moment.text, background=style.PANEL)
+            # A shaded box without inner rules, as in the Word file.
+            shaded = {"background": style.PANEL, "rule": style.PANEL}
+            self.cell(table, r, 0, Text(moment.label), bold=True, **shaded)
+            self.cell(table, r, 1, Text(moment.when), **shaded)
+            self.cell(table, r, 2, moment.text, **shaded)
             if moment.measured:
                 cursor = table.cellAt(r, 2).lastCursorPosition()
                 note = self.char(SIZES.note, style.GREY, italic=True)
@@ -381,7 +383,7 @@ class DocumentBuilder:
             r = start + offset
             table.mergeCells(r, 1, 1, 2)
             self.cell(table, r, 0, Text(label), bold=True, background=style.PANEL)
-            self.cell(table, r, 1, value, background=style.PANEL)
+            self.cell(table, r, 1, value, background=style.PANEL, rule=style.PANEL)
         self._follows(table.cellAt(0, 0).firstCursorPosition().block())
 
     # Sections ---------------------------------------------------------------------------
