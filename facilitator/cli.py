@@ -67,17 +67,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub(
         "export",
-        "export a debrief (by id, id prefix or JSON file) as JSON, Word, Markdown or its "
+        "export a debrief (by id, id prefix or JSON file) as JSON, Word, PDF, Markdown, or its "
         "checkpoint as a calendar file (ics)",
     )
     exp.add_argument("source", metavar="ID|FILE.json")
-    exp.add_argument("--format", choices=("json", "docx", "md", "ics"), default="json")
+    exp.add_argument("--format", choices=("json", "docx", "pdf", "md", "ics"), default="json")
     exp.add_argument("-o", "--output", metavar="OUT", help="output file (- or none: stdout)")
     exp.add_argument("--template", metavar="FILE", help="a .docx whose styles the document uses")
     exp.add_argument(
         "--review-comments",
         action="store_true",
         help="add a Word comment on every phrase the language checker flags",
+    )
+    exp.add_argument(
+        "--language",
+        metavar="TAG",
+        help="document language for Word, as a BCP 47 tag such as en-GB (default: the system's)",
+    )
+    exp.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="page size for Word and PDF (default: the one your region uses)",
     )
 
     bak = sub("backup", "copy the library now (SQLite), into its backups folder or to a file")
@@ -149,12 +159,13 @@ def _dispatch(args: argparse.Namespace) -> int:
             return team_cli.run(args)
         except team_cli.TeamCommandError as exc:
             raise CommandError(str(exc)) from None
-    from facilitator.storage import DebriefService
-
     if args.command == "export" and _is_json_file(args.source):
+        # A file needs no database: SQLAlchemy and Alembic stay unloaded, which halves start-up.
         return _export(args, _read_document(Path(args.source)).debrief)
     if args.command == "restore":
         return _restore(args)
+    from facilitator.storage import DebriefService
+
     with DebriefService(args.db) as service:
         if args.command == "import":
             return _import(args, service)
@@ -252,6 +263,17 @@ def _find(service: DebriefService, source: str) -> Debrief:
     return service.load(matches[0])
 
 
+def _language(args: argparse.Namespace) -> str | None:
+    if not args.language:
+        return None
+    from facilitator.export.locale_defaults import normalise_language
+
+    tag = normalise_language(args.language)
+    if not tag:
+        raise CommandError(f"{args.language!r} is not a language tag; try one like en-GB or de-DE")
+    return tag
+
+
 def _export(args: argparse.Namespace, debrief: Debrief) -> int:
     out = args.output
     if args.format == "ics":
@@ -264,10 +286,21 @@ def _export(args: argparse.Namespace, debrief: Debrief) -> int:
         from facilitator.export import ExportError, export_docx
 
         try:
-            export_docx(debrief, out, template=args.template, review_comments=args.review_comments)
+            export_docx(
+                debrief,
+                out,
+                template=args.template,
+                review_comments=args.review_comments,
+                language=_language(args),
+                paper=args.paper,
+            )
         except ExportError as exc:
             raise CommandError(str(exc)) from None
         return 0
+    if args.format == "pdf":
+        if not out or out == "-":
+            raise CommandError("a PDF needs an output file: add -o FILE.pdf")
+        return _export_pdf(debrief, out, args)
     if args.format == "md":
         from facilitator.export import render_markdown
 
@@ -279,6 +312,19 @@ def _export(args: argparse.Namespace, debrief: Debrief) -> int:
     else:
         data = text.encode("utf-8")
         write_atomically(Path(out), lambda handle: handle.write(data))
+    return 0
+
+
+def _export_pdf(debrief: Debrief, out: str, args: argparse.Namespace) -> int:
+    # Qt is loaded only for this format; the module lives in the UI layer, the only one with Qt.
+    try:
+        from facilitator.ui.pdf.command import export_pdf_headless
+    except ImportError as exc:
+        raise CommandError(f"PDF export needs Qt, which could not be loaded: {exc}") from None
+    try:
+        export_pdf_headless(debrief, out, language=_language(args), paper=args.paper)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
     return 0
 
 

@@ -22,6 +22,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
+from facilitator.export.docx_properties import set_app_properties
+from facilitator.export.docx_sanitise import remove_external_links
+
 OUT = Path(__file__).resolve().parent.parent / "resources" / "templates" / "default.docx"
 
 FONT = "Calibri"
@@ -179,6 +182,9 @@ def build() -> Document:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    # No stale thumbnail, a w:zoom with its w:percent, app properties naming Facilitator.
+    remove_external_links(document)
+    set_app_properties(document)
     props = document.core_properties
     props.author = props.last_modified_by = "Facilitator"
     props.title = "Incident debrief"

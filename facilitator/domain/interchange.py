@@ -1,8 +1,9 @@
 """The public JSON interchange format ("facilitator-debrief", version 1).
 
 Used for backups, scripts and other tools. :func:`dumps` writes a canonical
-document (fixed key order, two-space indent, UTF-8 without escapes) so that
-export, import and export again give byte-identical output. :func:`loads`
+document (fixed key order, two-space indent, UTF-8 without escapes but for bidi
+override characters, which become ``\\u`` escapes so they cannot reorder a line
+on screen) so that export, import and export again give byte-identical output. :func:`loads`
 validates the whole document before building anything and reports every
 problem with its JSON path.
 """
@@ -28,6 +29,7 @@ from facilitator.domain.model import (
     TimelineEvent,
     TimingQuestion,
 )
+from facilitator.domain.text import escape_bidi_controls
 from facilitator.domain.validate import Reader, keyed_object
 
 FORMAT = "facilitator-debrief"
@@ -177,8 +179,12 @@ def _texts(items: list[Note]) -> list[str]:
 
 
 def dumps(debrief: Debrief) -> str:
-    """Return the canonical JSON text of ``debrief`` (ends with a newline)."""
-    return json.dumps(to_dict(debrief), ensure_ascii=False, indent=2) + "\n"
+    """Return the canonical JSON text of ``debrief`` (ends with a newline).
+
+    Bidi override characters are written as ``\\u`` escapes: lossless, and visible in a diff.
+    """
+    text = json.dumps(to_dict(debrief), ensure_ascii=False, indent=2) + "\n"
+    return escape_bidi_controls(text)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,34 @@
 """Document exporters (Word, Markdown); pure Python, no Qt.
 
-Both formats walk the same ordered sections (:mod:`facilitator.export.sections`),
-so the Word document and the wiki page always tell the story in the same order.
+All formats walk the same ordered sections (:mod:`facilitator.export.sections`),
+so the Word document, the wiki page and the PDF (drawn by Qt in
+:mod:`facilitator.ui.pdf`) tell the story in the same order. The writers are
+imported when first used: a Markdown export does not load python-docx.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from facilitator.export.atomic import ExportError
-from facilitator.export.docx_writer import export_docx
-from facilitator.export.markdown_writer import export_markdown, render_markdown
+
+if TYPE_CHECKING:
+    from facilitator.export.docx_writer import export_docx
+    from facilitator.export.markdown_writer import export_markdown, render_markdown
 
 __all__ = ["ExportError", "export_docx", "export_markdown", "render_markdown"]
+
+_LAZY = {
+    "export_docx": "facilitator.export.docx_writer",
+    "export_markdown": "facilitator.export.markdown_writer",
+    "render_markdown": "facilitator.export.markdown_writer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,7 +1,7 @@
 """The format-neutral building blocks of an exported debrief.
 
-Section builders produce these; the Word and Markdown writers only know how to
-draw them. Every piece of user text keeps the debrief field it came from
+Section builders produce these; the Word, Markdown and PDF writers only know how
+to draw them. Every piece of user text keeps the debrief field it came from
 (``field``) so the Word writer can anchor review comments on the exact phrase.
 """
 
@@ -30,9 +30,10 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Bullets:
-    """A bulleted list."""
+    """A bulleted list; ``labels``, when given, go in bold before each item."""
 
     items: tuple[Text, ...]
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,30 +45,71 @@ class SubHeading:
 
 @dataclass(frozen=True)
 class Facts:
-    """Label and value pairs (title block, classification)."""
+    """Label and value pairs (title block, classification).
+
+    ``pairs_per_row`` lets a wide page show two pairs side by side, which halves
+    the height of a title block; Markdown always lists them one per line.
+    """
 
     rows: tuple[tuple[str, Text], ...]
+    alt: str = "Key facts"
+    pairs_per_row: int = 1
 
 
 @dataclass(frozen=True)
 class Table:
-    """A table with a header row; ``widths`` are relative column weights."""
+    """A table with a header row.
+
+    ``widths`` are relative weights for sharing out the width left once every
+    ``nowrap`` column has room for its longest value on one line, so a date,
+    a status or an event kind never breaks inside a word. ``alt`` describes the
+    table for screen readers (Word's alternative text).
+    """
 
     columns: tuple[str, ...]
     rows: tuple[tuple[Text, ...], ...]
     widths: tuple[float, ...]
+    nowrap: tuple[bool, ...] = ()
+    alt: str = ""
+
+    def keeps_on_one_line(self, column: int) -> bool:
+        """True when values of ``column`` should not wrap."""
+        return column < len(self.nowrap) and self.nowrap[column]
 
 
-Block = Paragraph | Bullets | SubHeading | Facts | Table
+@dataclass(frozen=True)
+class Moment:
+    """One line of the "What happened" panel: a stage, its time, the event, what was measured."""
+
+    label: str
+    when: str
+    text: Text
+    measured: str = ""
+
+
+@dataclass(frozen=True)
+class Panel:
+    """The "What happened" box: the four moments, then one-line facts (cause, factors)."""
+
+    moments: tuple[Moment, ...]
+    facts: tuple[tuple[str, Text], ...]
+    alt: str = "What happened, at a glance"
+
+
+Block = Paragraph | Bullets | SubHeading | Facts | Table | Panel
 
 
 @dataclass(frozen=True)
 class Section:
-    """One titled part of the document. ``key`` is stable; ``heading`` is for readers."""
+    """One titled part of the document. ``key`` is stable; ``heading`` is for readers.
+
+    ``new_page`` starts the section on a fresh page (the appendix).
+    """
 
     key: str
     heading: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    new_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,3 +119,4 @@ class TitleBlock:
     title: str
     subtitle: str
     facts: Facts
+    author: str = ""

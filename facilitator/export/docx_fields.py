@@ -7,13 +7,34 @@ page number updates, a link opens, a header row repeats on every page).
 
 from __future__ import annotations
 
+from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import RGBColor
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+
+from facilitator.export.docx_rows import LinkStyle, link_xml
+
+_AFTER_BIDI = (
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
 
 
 def _fld_char(kind: str) -> OxmlElement:
@@ -47,32 +68,25 @@ def add_page_x_of_y(paragraph: Paragraph) -> None:
     add_field(paragraph, "NUMPAGES")
 
 
-def add_hyperlink(paragraph: Paragraph, url: str, text: str, style: str | None) -> Run:
-    """Append a live external link and return its run.
+def add_hyperlink(paragraph: Paragraph, url: str, text: str, style: LinkStyle) -> None:
+    """Append a live external link showing ``text``.
 
-    ``style`` is the character style for links; without one the run is coloured
-    and underlined directly so the link still looks like a link.
+    ``style`` names the character style for links and its colour; without one the
+    run is coloured and underlined directly so the link still looks like a link.
     """
     r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    link.set(qn("w:history"), "1")
-    paragraph._p.append(link)
-    r = OxmlElement("w:r")
-    link.append(r)
-    run = Run(r, paragraph)
-    run.text = text
-    if style:
-        run.style = style
-        colour = run.style.font.color.rgb if run.style is not None else None
-        if colour is not None:
-            # LibreOffice lets a table style's text colour beat the link style inside cells;
-            # repeating the style's own colour on the run keeps links blue there too.
-            run.font.color.rgb = colour
-    else:
-        run.font.underline = True
-        run.font.color.rgb = RGBColor(0x1F, 0x5F, 0xAD)
-    return run
+    paragraph._p.append(
+        parse_xml(f"<w:p {nsdecls('w', 'r')}>{link_xml(r_id, text, style)}</w:p>")[0]
+    )
+
+
+def link_style(document: Document, name: str | None) -> LinkStyle:
+    """Resolve the link character style once, not for every link."""
+    if not name:
+        return LinkStyle(None, None)
+    style = document.styles[name]
+    colour = style.font.color.rgb if style.font.color is not None else None
+    return LinkStyle(style.style_id, str(colour) if colour is not None else None)
 
 
 def repeat_as_header(row: _Row) -> None:
@@ -86,6 +100,7 @@ def repeat_as_header(row: _Row) -> None:
 def set_right_to_left(paragraph: Paragraph) -> None:
     """Lay the paragraph out right to left, as Word does for Arabic or Hebrew text."""
     p_pr = paragraph._p.get_or_add_pPr()
-    bidi = OxmlElement("w:bidi")
-    # Called on a fresh paragraph, where only w:pStyle may precede w:bidi in schema order.
-    p_pr.insert(1 if p_pr.find(qn("w:pStyle")) is not None else 0, bidi)
+    if p_pr.find(qn("w:bidi")) is not None:
+        return
+    # Schema order: w:bidi comes after keepNext and the like, before spacing and alignment.
+    p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)

@@ -2,7 +2,8 @@
 
 The default ships as ``facilitator.resources/templates/default.docx``. A team
 may pass its own ``.docx`` or ``.dotx``: its body is cleared and its styles,
-page setup, headers and footers are kept. Styles the team's file lacks are
+page setup, headers and footers are kept, without anything that would fetch
+from outside (:mod:`facilitator.export.docx_sanitise`). Styles the team's file lacks are
 replaced by the nearest one it has, so any Word file works as a template.
 """
 
@@ -23,38 +24,13 @@ from docx.shared import Pt, RGBColor
 from lxml import etree
 
 from facilitator.export.atomic import ExportError
-
-_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_TEMPLATE_TYPES = (
-    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-    b"application/vnd.ms-word.document.macroEnabled.main+xml",
-)
+from facilitator.export.docx_sanitise import remove_external_links, repair_package
 
 
 def default_template_bytes() -> bytes:
     """Return the bytes of the template that ships with the app."""
     source = resources.files("facilitator.resources") / "templates" / "default.docx"
     return source.read_bytes()
-
-
-def _as_document_package(data: bytes) -> bytes:
-    """Relabel a Word template (.dotx/.dotm) as a document so python-docx opens it."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        types = source.read("[Content_Types].xml")
-        if not any(t in types for t in _TEMPLATE_TYPES):
-            return data
-        for kind in _TEMPLATE_TYPES:
-            types = types.replace(kind, _DOCUMENT_TYPE)
-        target = io.BytesIO()
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-            for item in source.infolist():
-                # Macros are never carried into a document meant for circulation.
-                if item.filename.lower().endswith("vbaproject.bin"):
-                    continue
-                body = types if item.filename == "[Content_Types].xml" else source.read(item)
-                out.writestr(item, body)
-        return target.getvalue()
 
 
 def open_template(template: str | Path | None) -> Document:
@@ -70,7 +46,7 @@ def open_template(template: str | Path | None) -> Document:
         if not path.is_file():
             raise ExportError(f"The template “{path}” does not exist. Choose another file.")
         try:
-            data = _as_document_package(path.read_bytes())
+            data = repair_package(path.read_bytes())
             document = docx.Document(io.BytesIO(data))
         except OSError as error:
             raise ExportError(f"The template “{path.name}” could not be read: {error}.") from error
@@ -84,6 +60,7 @@ def open_template(template: str | Path | None) -> Document:
                 f"“{path.name}” is damaged and cannot be used as a template."
             ) from error
     _clear_body(document)
+    remove_external_links(document)
     return document
 
 

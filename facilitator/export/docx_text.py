@@ -2,13 +2,12 @@
 
 A comment in Word covers whole runs, so the text is cut into runs at every
 finding's start and end offset before it is written. Offsets refer to the text
-as stored; cutting happens before control characters are removed, so removing
-them cannot shift a comment onto the wrong words.
+as stored; cutting happens before control and bidi override characters are
+removed, so removing them cannot shift a comment onto the wrong words.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -17,8 +16,8 @@ from typing import Any, Protocol
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from facilitator.domain.text import clean_text
 from facilitator.export.docx_fields import set_right_to_left
+from facilitator.export.textsafe import export_text, is_right_to_left
 
 COMMENT_AUTHOR = "Facilitator language check"
 COMMENT_INITIALS = "FL"
@@ -56,18 +55,7 @@ def anchor_for(finding: FindingLike) -> Anchor:
     text = message or "The language check flags this phrase."
     if suggestion:
         text = f"{text} Suggestion: {suggestion}"
-    return Anchor(int(finding.start), int(finding.end), clean_text(text))
-
-
-def is_right_to_left(text: str) -> bool:
-    """Return True when the first strongly directional letter is Arabic, Hebrew or similar."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
+    return Anchor(int(finding.start), int(finding.end), export_text(text))
 
 
 @dataclass
@@ -108,7 +96,7 @@ def write_text(
     """
     writer = _Writer(first, new_paragraph, is_right_to_left(text))
     if not anchors and "\n" not in text:
-        writer.add(clean_text(text).replace("\r", ""))
+        writer.add(export_text(text).replace("\r", ""))
         return []
     size = len(text)
     cuts = {0, size}
@@ -120,7 +108,7 @@ def write_text(
         for index, line in enumerate(text[a:b].split("\n")):
             if index:
                 writer.pending_break = True
-            run = writer.add(clean_text(line).replace("\r", ""))
+            run = writer.add(export_text(line).replace("\r", ""))
             if run is not None:
                 spans.append((position, position + len(line), run))
             position += len(line) + 1

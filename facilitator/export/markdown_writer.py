@@ -2,7 +2,10 @@
 
 The output is CommonMark with GitHub-style tables. User text is escaped just
 enough that it cannot turn into markup by accident (a leading "#", a stray "|"
-in a table cell), while ordinary words like ``snake_case`` stay readable.
+or "<" in a table cell, a tab), while ordinary words like ``snake_case`` stay
+readable. Link targets are percent-encoded where needed
+(:func:`facilitator.export.links.safe_url`) and written in angle brackets, so
+an address with spaces or parentheses still works on GitHub.
 """
 
 from __future__ import annotations
@@ -12,12 +15,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from facilitator.domain.model import Debrief
-from facilitator.domain.text import clean_text
 from facilitator.export.atomic import write_atomically
 from facilitator.export.blocks import (
     Block,
     Bullets,
     Facts,
+    Panel,
     Paragraph,
     Section,
     SubHeading,
@@ -26,39 +29,46 @@ from facilitator.export.blocks import (
     TitleBlock,
 )
 from facilitator.export.sections import build_sections, build_title
+from facilitator.export.textsafe import export_text
 
 # Emphasis underscores only count at word edges, so underscores inside words are left alone.
-_INLINE = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")
+_INLINE = re.compile(r"([\\`*\[\]<>&~]|(?<!\w)_|_(?!\w))")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+_TABS = re.compile(r"\t+")
 
 
 def _escape_line(line: str) -> str:
-    line = _INLINE.sub(r"\\\1", line)
+    line = _INLINE.sub(r"\\\1", _TABS.sub(" ", line))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
 
 
+def _destination(url: str) -> str:
+    # safe_url already encoded spaces, "<", ">" and "|"; angle brackets keep "(" and ")" safe.
+    return f"<{url}>"
+
+
 def _inline(text: Text) -> str:
-    """Escape text kept on one line (headings, bullets, cells)."""
-    lines = [ln.strip() for ln in clean_text(text.text).splitlines() if ln.strip()]
+    """Escape text kept on one line (headings, bullets)."""
+    lines = [ln.strip() for ln in export_text(text.text).splitlines() if ln.strip()]
     body = " ".join(_escape_line(ln) for ln in lines) or "—"
     if text.url:
-        # Angle brackets keep parentheses and spaces in a URL from ending the link early.
-        return f"[{body}](<{text.url.replace('>', '%3E')}>)"
+        return f"[{body}]({_destination(text.url)})"
     return body
 
 
 def _cell(text: Text) -> str:
-    lines = [ln.strip() for ln in clean_text(text.text).splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in export_text(text.text).splitlines() if ln.strip()]
     if not lines:
         return ""
+    # GFM splits cells at every unescaped "|", even inside code or a link's text.
     body = "<br>".join(_escape_line(ln) for ln in lines).replace("|", "\\|")
     if text.url:
-        return f"[{body}](<{text.url.replace('>', '%3E').replace('|', '%7C')}>)"
+        return f"[{body}]({_destination(text.url)})"
     return body
 
 
 def _paragraph(block: Paragraph) -> str:
-    paragraphs = [p.strip() for p in clean_text(block.text.text).split("\n\n") if p.strip()]
+    paragraphs = [p.strip() for p in export_text(block.text.text).split("\n\n") if p.strip()]
     rendered = ["  \n".join(_escape_line(ln.strip()) for ln in p.splitlines()) for p in paragraphs]
     if block.label and rendered:
         rendered[0] = f"**{block.label}:** {rendered[0]}"
@@ -76,11 +86,34 @@ def _table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
+def _bullets(block: Bullets) -> str:
+    lines = []
+    for index, item in enumerate(block.items):
+        label = block.labels[index] if index < len(block.labels) else ""
+        prefix = f"**{_escape_line(export_text(label))}:** " if label else ""
+        lines.append(f"- {prefix}{_inline(item)}")
+    return "\n".join(lines)
+
+
+def _panel(block: Panel) -> str:
+    rows = []
+    for moment in block.moments:
+        what = _cell(moment.text)
+        if moment.measured:
+            measured = f"*{_cell(Text(moment.measured))}*"
+            what = f"{what}<br>{measured}" if what else measured
+        rows.append((f"**{moment.label}**", _cell(Text(moment.when)), what))
+    parts = [_table(("Stage", "When", "What happened"), rows)] if rows else []
+    if block.facts:
+        parts.append("\n".join(f"- **{label}:** {_inline(value)}" for label, value in block.facts))
+    return "\n\n".join(parts)
+
+
 def _block(block: Block) -> str:
     if isinstance(block, Paragraph):
         return _paragraph(block)
     if isinstance(block, Bullets):
-        return "\n".join(f"- {_inline(item)}" for item in block.items)
+        return _bullets(block)
     if isinstance(block, SubHeading):
         return f"### {block.text}"
     if isinstance(block, Facts):
@@ -88,6 +121,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Table):
         rows = [tuple(_cell(cell) for cell in row) for row in block.rows]
         return _table(block.columns, rows)
+    if isinstance(block, Panel):
+        return _panel(block)
     raise TypeError(f"Unknown block {block!r}")
 
 

@@ -101,6 +101,15 @@ class Clock:
             text = f"{text} {format_offset(local)}"
         return text
 
+    def time_with_zone(self, moment: datetime | None) -> str:
+        """Like :meth:`time`, naming the zone: "23:41 CET", "09:05 UTC+05:30"."""
+        text = self.time(moment)
+        if moment is None or self.offset_per_line:
+            return text
+        local = localise(moment, self.zone)
+        zone = local.tzname() if self.zone is not None else format_offset(local)
+        return f"{text} {zone}" if zone else text
+
     def zone_label(self) -> str:
         """Name the zone briefly: "CET", "CET/CEST", "UTC+05:30"; "" when nothing is known."""
         if self.zone is not None and self._abbreviations:

@@ -9,8 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QLocale, QObject, QSettings
 
+from facilitator.export.locale_defaults import (
+    FALLBACK_LANGUAGE,
+    PAPERS,
+    normalise_language,
+    paper_for,
+)
 from facilitator.ui import dialogs, export_dialog
 from facilitator.ui.export_dialog import ExportController, make_export
 
@@ -20,6 +26,10 @@ if TYPE_CHECKING:
 LAST_FOLDER_KEY = "export/last_folder"
 TEMPLATE_KEY = "export/template"
 REVIEW_COMMENTS_KEY = "export/review_comments"
+#: The document language of Word and PDF exports, a BCP 47 tag; unset: the system locale.
+LANGUAGE_KEY = "export/language"
+#: "a4" or "letter"; unset: the paper the language's region uses.
+PAPER_KEY = "export/paper"
 
 
 class ExportCommands(QObject):
@@ -48,8 +58,20 @@ class ExportCommands(QObject):
         value = self.settings.value(TEMPLATE_KEY, "")
         return str(value) if value else None
 
+    @property
+    def language(self) -> str:
+        """The document language: the setting if it is a valid tag, else the system locale's."""
+        tag = normalise_language(str(self.settings.value(LANGUAGE_KEY, "") or ""))
+        return tag or normalise_language(QLocale.system().bcp47Name()) or FALLBACK_LANGUAGE
+
+    @property
+    def paper(self) -> str:
+        """The page size for Word and PDF exports."""
+        value = str(self.settings.value(PAPER_KEY, "") or "").lower()
+        return value if value in PAPERS else paper_for(self.language)
+
     def export(self, fmt: str) -> None:
-        """Ask for a file and export the open debrief as ``fmt`` ("docx" or "md")."""
+        """Ask for a file and export the open debrief as ``fmt`` ("docx", "pdf" or "md")."""
         window = self.window
         debrief = window.session.debrief
         if debrief is None:
@@ -74,12 +96,14 @@ class ExportCommands(QObject):
             template=self.template,
             review_comments=self.review_comments and fmt == "docx",
             findings=findings,
+            language=self.language,
+            paper=self.paper if self.template is None or fmt == "pdf" else None,
         )
         if self.controller.start(work):
             window.show_message(f"Exporting to {Path(path).name}…")
 
     def _set_busy(self, busy: bool) -> None:
-        for name in ("export_docx", "export_md"):
+        for name in ("export_docx", "export_md", "export_pdf"):
             action = self.window.actions.get(name)
             if action is not None:
                 action.setEnabled(not busy and self.window.session.debrief is not None)

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 FORMATS = {
     "docx": ("Word document (*.docx)", ".docx"),
     "md": ("Markdown (*.md)", ".md"),
+    "pdf": ("PDF document (*.pdf)", ".pdf"),
 }
 _NOT_IN_FILENAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
@@ -96,20 +97,34 @@ def make_export(
     template: str | Path | None = None,
     review_comments: bool = False,
     findings: Sequence[FieldFindingLike] | None = None,
+    language: str | None = None,
+    paper: str | None = None,
 ) -> Callable[[], Path]:
     """Return the export as a function to run on a worker thread.
 
     The debrief is copied now, on the UI thread, so edits made while the export
-    runs cannot change it halfway through.
+    runs cannot change it halfway through. ``language`` (a BCP 47 tag) and
+    ``paper`` ("a4", "letter") apply to Word and PDF.
     """
     snapshot = copy.deepcopy(debrief)
     kept = list(findings) if findings is not None else None
     if fmt == "md":
         return lambda: export_markdown(snapshot, out)
+    if fmt == "pdf":
+        # Imported here: the PDF renderer is loaded the first time someone asks for a PDF.
+        from facilitator.ui.pdf import export_pdf
+
+        return lambda: export_pdf(snapshot, out, language=language, paper=paper)
     if fmt != "docx":
         raise ValueError(f"Unknown export format {fmt!r}")
     return lambda: export_docx(
-        snapshot, out, template=template, review_comments=review_comments, findings=kept
+        snapshot,
+        out,
+        template=template,
+        review_comments=review_comments,
+        findings=kept,
+        language=language,
+        paper=paper,
     )
 
 

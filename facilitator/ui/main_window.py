@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         editing = self.session.debrief is not None
         for name in (
             "library", "next", "previous", "timer", "reset", "event", "phases",
-            "export_docx", "export_md",
+            "export_docx", "export_md", "export_pdf",
         ):  # fmt: skip
             self.actions[name].setEnabled(editing)
         self.actions["script"].setEnabled(not editing)

@@ -53,6 +53,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         window, debrief, "Export as &Markdown…", "Ctrl+Shift+E", "Save the debrief for a wiki"
     )
     actions["export_md"].triggered.connect(lambda: window.exports.export("md"))
+    actions["export_pdf"] = _action(
+        window, debrief, "Export as &PDF…", "", "Save the debrief as a PDF to send or print"
+    )
+    actions["export_pdf"].triggered.connect(lambda: window.exports.export("pdf"))
     actions["review_comments"] = _action(
         window,
         debrief,

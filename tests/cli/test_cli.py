@@ -197,3 +197,34 @@ def test_import_says_when_it_normalised_a_severity(
     path.write_text(json.dumps(doc), encoding="utf-8")
     assert main(["--db", db_url, "import", str(path)]) == 0
     assert "(severity 'Sev-2' read as SEV2)" in capsys.readouterr().out
+
+
+def test_export_language_and_paper_options(
+    sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    out = tmp_path / "d.docx"
+    args = ["export", str(sample_file), "--format", "docx", "-o", str(out)]
+    assert main([*args, "--language", "fr_CA", "--paper", "letter"]) == 0
+    document = docx.Document(str(out))
+    assert document.core_properties.language == "fr-CA"
+    assert round(document.sections[0].page_width.inches, 2) == 8.5
+    assert main([*args, "--language", "not a language"]) == 2
+    assert "is not a language tag" in capsys.readouterr().err
+    assert main(["export", str(sample_file), "--format", "pdf"]) == 2
+    assert "needs an output file" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_exporting_a_file_loads_no_database_code(sample_file: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys; from facilitator.cli import main; "
+        f"status = main(['export', {str(sample_file)!r}, '--format', 'docx', "
+        f"'-o', {str(tmp_path / 'd.docx')!r}]); "
+        "print(status, sorted(m for m in ('sqlalchemy', 'alembic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.split() == ["0", "[]"], result.stderr

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from facilitator.domain.model import (
     ActionItem,
@@ -17,8 +20,11 @@ from facilitator.domain.model import (
     Debrief,
     EventKind,
     FactorKind,
+    Link,
     Participant,
     Priority,
+    Reviewer,
+    ReviewStatus,
     Severity,
     Status,
     TimelineEvent,
@@ -126,29 +132,70 @@ def rich_debrief() -> Debrief:
         services=["Payments API", "Checkout"],
         tags=["payments", "3rd-party", "timeout", "failover"],
         primary_cause="External dependency change",
+        links=[
+            Link("Checkout latency dashboard", "https://grafana.example.com/d/checkout"),
+            Link("Incident channel", "https://chat.example.com/archives/C0INC1429"),
+            Link("Processor status page", "https://status.processor.example/incidents/88"),
+        ],
+        owner="Bo Lindqvist",
+        review_status=ReviewStatus.REVIEWED,
+        reviewers=[
+            Reviewer("Farah Haddad", "Head of payments", date(2025, 3, 10), True),
+            Reviewer("Gus Novak", "SRE lead", date(2025, 3, 11), False),
+        ],
+    )
+
+
+_WHO = ("The on-call engineer", "The incident commander", "Support", "The payments team", "SRE")
+_DID = (
+    "checked the connection pool graphs for",
+    "restarted one worker of",
+    "posted a status update about",
+    "compared the error budget of",
+    "rolled the canary back on",
+    "paged the database owner about",
+)
+_WHAT = ("the EU card gateway", "the checkout API", "the retry queue", "the processor client")
+
+
+def _kind_at(i: int, events: int) -> EventKind:
+    marks = {0: EventKind.TRIGGER, 3: EventKind.DETECTION, events - 1: EventKind.RESOLUTION}
+    if i in marks:
+        return marks[i]
+    if i in (events // 2, events * 3 // 4):
+        return EventKind.MITIGATION
+    return (
+        EventKind.ESCALATION
+        if i % 150 == 7
+        else (EventKind.NOTE if i % 5 == 0 else EventKind.ACTION)
     )
 
 
 def big_debrief(events: int = 500, actions: int = 100) -> Debrief:
-    """A long debrief: many timeline events and action items, for the benchmark."""
+    """A long incident: a realistic mix of event kinds, a few starred, varied prose."""
     debrief = rich_debrief()
-    kinds = list(EventKind)
     debrief.timeline = [
         TimelineEvent(
-            _at(i * 3.5),
-            kinds[i % len(kinds)],
-            f"Step {i}: the responders checked dashboard {i % 17} and noted the queue depth.",
+            _at(i * 1.5),
+            _kind_at(i, events),
+            f"{_WHO[i % 5]} {_DID[i % 6]} {_WHAT[i % 4]} (event {i + 1}).",
+            starred=i % 125 == 60,
         )
         for i in range(events)
     ]
+    debrief.started_at = debrief.timeline[0].at
+    debrief.detected_at = debrief.timeline[3].at
+    debrief.mitigated_at = debrief.timeline[events // 2].at
+    debrief.resolved_at = debrief.timeline[-1].at
     debrief.action_items = [
         ActionItem(
-            f"Follow-up {i}: tighten the alert threshold for service {i % 9}",
+            f"Follow-up {i + 1}: tighten the alert threshold for service {i % 9}",
             f"Owner {i % 7}",
             list(Priority)[i % 4],
             date(2025, 3, 10) + timedelta(days=i % 40),
             f"https://tracker.example.com/browse/OPS-{1000 + i}",
             list(ActionStatus)[i % 4],
+            list(ActionKind)[i % 4],
         )
         for i in range(actions)
     ]
@@ -163,3 +210,24 @@ def headings(document: DocxDocument, level: int = 1) -> list[str]:
 def open_docx(path: Path) -> DocxDocument:
     """Read a produced file back."""
     return docx.Document(str(path))
+
+
+def table_after(document: DocxDocument, heading: str) -> DocxTable:
+    """The first table after the Heading 1 called ``heading``."""
+    body = document.element.body
+    seen = False
+    for element in body.iterchildren():
+        if element.tag == qn("w:p"):
+            paragraph = DocxParagraph(element, document._body)
+            if paragraph.style.name == "Heading 1":
+                if seen:
+                    break
+                seen = paragraph.text == heading
+        elif element.tag == qn("w:tbl") and seen:
+            return DocxTable(element, document._body)
+    raise LookupError(f"no table under {heading!r}")
+
+
+def cell_texts(table: DocxTable) -> list[list[str]]:
+    """The text of every cell, row by row."""
+    return [[c.text for c in row.cells] for row in table.rows]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from export.export_samples import open_docx
+from export.export_samples import open_docx, table_after
 
 from facilitator.domain.model import Debrief, IgnoredFinding
 from facilitator.export import export_docx
@@ -96,7 +96,7 @@ def test_comments_in_tables_lists_and_several_per_field(rich: Debrief, tmp_path:
     assert covered[by_text["Judges in hindsight."]] == "Obviously"
     assert covered[by_text["Blames a person."]] == "Careless"
     assert covered[by_text["Vague."]] == "human error"
-    assert document.tables[1].rows[2].cells[2].text == rich.timeline[1].text
+    assert table_after(document, "Timeline").rows[2].cells[2].text == rich.timeline[1].text
 
 
 def test_overlapping_and_out_of_range_findings(rich: Debrief, tmp_path: Path) -> None:

@@ -80,7 +80,13 @@ def test_title_block_facts() -> None:
         ("javascript:alert(1)", ""),
         ("file:///etc/passwd", ""),
         ("https://", ""),
-        ("https://example.com/a b", ""),
+        ("https://example.com/a b", "https://example.com/a%20b"),
+        (
+            "https://wiki.example.com/Post <mortem>|x",
+            "https://wiki.example.com/Post%20%3Cmortem%3E%7Cx",
+        ),
+        ("https://exa mple.com/a", ""),
+        ("https://example.com/a\nb", ""),
     ],
 )
 def test_only_web_and_mail_links_go_live(text: str, url: str) -> None:

@@ -73,7 +73,7 @@ def test_template_without_the_styles_falls_back(rich: Debrief, tmp_path: Path) -
     template = _strip_styles(tmp_path / "bare.docx")
     out = export_docx(rich, tmp_path / "d.docx", template=template)
     document = open_docx(out)
-    assert headings(document)[:2] == ["Key learnings", "Summary"]
+    assert headings(document)[:3] == ["What happened", "Key learnings", "Summary"]
     heading = document.styles["Heading 1"]
     assert heading.element.pPr.find(qn("w:outlineLvl")) is not None
     texts = [p.text for p in document.paragraphs]

@@ -86,8 +86,8 @@ def test_the_debrief_is_copied_before_the_worker_starts(tmp_path: Path) -> None:
 
 
 def test_unknown_format_is_a_programming_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="pdf"):
-        make_export(Debrief(), tmp_path / "o.pdf", "pdf")
+    with pytest.raises(ValueError, match="odt"):
+        make_export(Debrief(), tmp_path / "o.odt", "odt")
 
 
 def test_choose_export_path_proposes_a_safe_name_and_adds_the_suffix(
@@ -121,3 +121,14 @@ def test_choose_export_path_cancelled(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_suggested_filename(title: str, name: str) -> None:
     assert export_dialog.suggested_filename(title, "md") == name
+
+
+def test_pdf_export_runs_off_the_ui_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    controller = ExportController()
+    work = make_export(Debrief(title="PDF", summary="S"), tmp_path / "o.pdf", "pdf", paper="a4")
+    with qtbot.waitSignal(controller.finished, timeout=20_000) as blocker:
+        assert controller.start(work)
+    assert blocker.args == [str(tmp_path / "o.pdf")]
+    assert "PDF" in PdfReader(tmp_path / "o.pdf").pages[0].extract_text()

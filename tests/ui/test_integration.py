@@ -137,3 +137,26 @@ def test_team_rules_file_is_used_and_a_bad_one_is_explained(
     window.actions["rules"].trigger()
     assert errors and "team.toml" in errors[0]
     assert window.settings.value("language/rules") is None
+
+
+def test_file_menu_exports_a_pdf_in_the_language_and_paper_set(
+    qtbot: QtBot, full_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+
+    window = full_window
+    _open_summary(window)
+    window.settings.setValue("export/language", "en-US")
+    target = tmp_path / "debrief.pdf"
+    monkeypatch.setattr(export_dialog, "ask_export_with_findings", lambda _p, _n: True)
+    monkeypatch.setattr(export_dialog, "choose_export_path", lambda *_a: str(target))
+    monkeypatch.setattr(export_dialog, "ask_open_exported", lambda _p, _path: False)
+    action = window.actions["export_pdf"]
+    assert action.text() == "Export as &PDF…" and action.isEnabled()
+    with qtbot.waitSignal(window.exports.controller.finished, timeout=20_000):
+        action.trigger()
+    reader = PdfReader(target)
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # Letter, for en-US
+    assert window.exports.language == "en-US" and window.exports.paper == "letter"
+    window.settings.setValue("export/paper", "a4")
+    assert window.exports.paper == "a4"
