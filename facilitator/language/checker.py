@@ -133,26 +133,39 @@ class Checker:
         return context.candidates
 
     def _scan(self, context: _Context, lowered: str) -> None:
+        """Find every trigger, group them by sentence and read each sentence that has one."""
         memo = self._memo
-        sentences = _Sentences(context.norm)
-        region: tuple[int, int] | None = None
+        lookup = self._lookup
+        read = context.read
+        norm = context.norm
+        ends = _SENTENCE_END.finditer(norm)
+        start, end = 0, 0
         by_rule: dict[int, list[int]] = {}
         for hit in self._prefilter.finditer(lowered):  # type: ignore[union-attr]
             at = hit.start()
-            if region is None or at >= region[1]:
+            if at >= end:
                 if by_rule:
-                    context.read(region, by_rule)  # type: ignore[arg-type]
+                    read((start, end), by_rule)
                     by_rule = {}
-                region = sentences.around(at)
+                while end <= at:  # move to the sentence holding this trigger
+                    start = end
+                    found = next(ends, None)
+                    end = found.end() if found is not None else len(norm)
             token = hit.group()
-            entry = memo.get(token) or self._lookup(token)
+            entry = memo.get(token)
+            if entry is None:
+                entry = lookup(token)
             for index in entry[0]:
-                by_rule.setdefault(index, []).append(at)
+                hits = by_rule.get(index)
+                if hits is None:
+                    by_rule[index] = [at]
+                else:
+                    hits.append(at)
             for rest, index in entry[1]:
                 if rest.match(lowered, at):
                     by_rule.setdefault(index, []).append(at)
         if by_rule:
-            context.read(region, by_rule)  # type: ignore[arg-type]
+            read((start, end), by_rule)
 
     def _run_always(self, context: _Context) -> None:
         masked = mask(context.norm, keep=context.keep)
@@ -234,26 +247,6 @@ class Checker:
                 self._people.clear()
             found = self._people[names] = People.of(names)
         return found
-
-
-class _Sentences:
-    """Sentence boundaries of a text, found lazily as the scan moves forward."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.ends = _SENTENCE_END.finditer(text)
-        self.start = 0
-        self.end = -1
-
-    def around(self, at: int) -> tuple[int, int]:
-        """Return the sentence holding offset ``at`` (offsets only ever increase)."""
-        while self.end <= at:
-            self.start = max(self.end, 0) if self.end >= 0 else 0
-            found = next(self.ends, None)
-            self.end = found.end() if found is not None else len(self.text)
-            if found is None:
-                break
-        return self.start, self.end
 
 
 class _Context:
