@@ -60,6 +60,7 @@ def test_reported_speech_is_read_like_any_text(text: str, categories: set[str]) 
         "Zephyrine misconfigured the autoscaler.",
         "Later that night Oluwaseun skipped the canary.",
         "@mo fat fingered the dns record",
+        "mo: forgot to drain the node again lol",
         "bogdan totally borked the dns zone again",
         "02:31 Thandiwe applies the wrong config to prod-eu",
         "Bartholomew, who was new to the rotation, should have asked.",
