@@ -256,10 +256,22 @@ def child_participants() -> dict[str, float]:
     timer.timeout.connect(tick)
     timer.start(0)
     app.processEvents()
-    start = time.perf_counter()
+    # Time each stretch of our own work on the UI thread: the call, then every slice.
+    slices: list[tuple[float, float]] = []
+    original = support._recheck_slice
+
+    def timed_slice() -> None:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        original()
+        slices.append((time.perf_counter() - wall, time.thread_time() - cpu))
+
+    support._slicer.timeout.disconnect()
+    support._slicer.timeout.connect(timed_slice)
+    start, cpu = time.perf_counter(), time.thread_time()
     last[0] = clock.nsecsElapsed()
     support.set_people([*people[:29], "Ngozi Adeyemi-Okafor"])
     call = time.perf_counter() - start
+    call_cpu = time.thread_time() - cpu
     while support.rechecking():
         app.processEvents()
     done = time.perf_counter() - start
@@ -268,7 +280,14 @@ def child_participants() -> dict[str, float]:
         support.detach(edit)
         edit.deleteLater()
     app.processEvents()
-    return {"call_seconds": call, "longest_block": max([call, *gaps]), "all_rechecked": done}
+    return {
+        "call_seconds": call,
+        "longest_work": max([call, *(w for w, _c in slices)]),
+        "longest_work_cpu": max([call_cpu, *(c for _w, c in slices)]),
+        "longest_gap": max(gaps),
+        "slices": len(slices),
+        "all_rechecked": done,
+    }
 
 
 CHILDREN = {
@@ -357,10 +376,13 @@ def main() -> None:
     if "participants" in report:
         r = report["participants"]
         print(
-            f"participant change (30 people, 300 fields): UI thread blocked at most "
-            f"{r['longest_block'] * 1000:.1f} ms at once (the call itself "
-            f"{r['call_seconds'] * 1000:.1f} ms); every field re-checked after "
-            f"{r['all_rechecked'] * 1000:.0f} ms  [target <= 16 ms; {runs}]"
+            f"participant change (30 people, 300 fields): the UI thread works at most "
+            f"{r['longest_work'] * 1000:.1f} ms at once (cpu {r['longest_work_cpu'] * 1000:.1f} "
+            f"ms; the call itself {r['call_seconds'] * 1000:.1f} ms, then "
+            f"{r['slices']:.0f} slices); every field re-checked after "
+            f"{r['all_rechecked'] * 1000:.0f} ms  [target <= 16 ms; {runs}]\n"
+            f"    longest gap between two event-loop turns meanwhile: "
+            f"{r['longest_gap'] * 1000:.1f} ms (includes time the process was not running)"
         )
 
 
