@@ -10,10 +10,16 @@ types and rules.
 
 With "names as roles" on, every participant's name is replaced by their role in
 all text the room sees, so the discussion stays on the system, not the person.
+
+With "reframe before the room sees it" on, the caller passes ``held``: for a field key
+(the keys of :func:`facilitator.language.debrief_findings.text_fields`) and its text,
+the spans the room must not read yet (sentences with an open blame finding). Each is
+shown as ``(being reworded)`` until the facilitator rewords it or keeps it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -88,6 +94,28 @@ EVENT_LABELS = {kind: label for _name, kind, label in MOMENTS}
 ANSWERS = {Answer.YES: "Yes", Answer.NO: "No", None: "Not answered yet"}
 
 
+#: What the room reads in place of a sentence that is being reframed.
+HELD_TEXT = "(being reworded)"
+#: ``held(field key, text)`` -> spans of ``text`` the room must not see yet.
+Held = Callable[[str, str], Sequence[tuple[int, int]]]
+
+
+def hold_back(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Return ``text`` with every span replaced by :data:`HELD_TEXT` (overlaps merged)."""
+    parts: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        start, end = max(start, last), min(end, len(text))
+        if end <= start:
+            continue
+        parts.append(text[last:start])
+        if not parts[-1].endswith(HELD_TEXT + " ") and parts[-1].rstrip() != HELD_TEXT:
+            parts.append(HELD_TEXT)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class _Context:
     debrief: Debrief
@@ -95,8 +123,12 @@ class _Context:
     options: RoomOptions
     ground_rules: tuple[str, ...]
     replay: ReplayState
+    held: Held | None = None
 
-    def text(self, value: str) -> str:
+    def text(self, value: str, field: str = "") -> str:
+        # Held sentences go before anything else: their spans are offsets into the raw text.
+        if field and self.held is not None and value.strip():
+            value = hold_back(value, self.held(field, value))
         return self.mask.apply(value.strip())
 
 
@@ -118,7 +150,8 @@ def _clock(at: datetime, with_day: bool, with_seconds: bool) -> str:
 
 def _timeline(ctx: _Context) -> list[RoomSection]:
     tz, zone_name = _zone(ctx.debrief.timezone, ctx.options.local_zone)
-    ordered = [event for _i, event in ordered_events(ctx.debrief.timeline)]
+    pairs = ordered_events(ctx.debrief.timeline)
+    ordered = [event for _i, event in pairs]
     local = [e.at.astimezone(tz) if e.at else None for e in ordered]
     dated = [at for at in local if at is not None]
     with_day = len({at.date() for at in dated}) > 1
@@ -131,7 +164,8 @@ def _timeline(ctx: _Context) -> list[RoomSection]:
         # The day is named where it changes; repeating it on every row is noise at this size.
         new_day = with_day and at is not None and at.date() != day
         day = at.date() if at is not None else day
-        items.append(_event_item(ctx, event, at, new_day, with_seconds, current))
+        key = f"timeline[{pairs[position][0]}]"
+        items.append(_event_item(ctx, event, at, new_day, with_seconds, current, key))
     hidden = len(ordered) - shown
     note = f"Times in {zone_name}"
     if hidden:
@@ -147,15 +181,16 @@ def _event_item(
     with_day: bool,
     with_seconds: bool,
     current: bool,
+    key: str = "",
 ) -> RoomItem:
     details: tuple[tuple[str, str], ...] = ()
     if current:
         details = (
-            ("What was known then", ctx.text(event.known) or "…"),
-            ("Signals visible then", ctx.text(event.signals) or "…"),
+            ("What was known then", ctx.text(event.known, f"{key}.known") or "…"),
+            ("Signals visible then", ctx.text(event.signals, f"{key}.signals") or "…"),
         )
     return RoomItem(
-        text=ctx.text(event.text) or "…",
+        text=ctx.text(event.text, f"{key}.text") or "…",
         lead=_clock(at, with_day, with_seconds) if at else "time?",
         meta=EVENT_LABELS.get(event.kind, ""),
         state="current" if current else "",
@@ -163,13 +198,22 @@ def _event_item(
     )
 
 
-def _lines(heading: str, values: list[str], ctx: _Context, empty: str = "") -> RoomSection:
-    items = tuple(RoomItem(ctx.text(v)) for v in values if v.strip())
+def _lines(
+    heading: str,
+    values: list[str],
+    ctx: _Context,
+    field: str = "",
+    keys: Sequence[str] = (),
+    empty: str = "",
+) -> RoomSection:
+    """One item per value; ``field`` names list items "field[i]", or ``keys`` gives each key."""
+    names = list(keys) or [f"{field}[{i}]" if field else "" for i in range(len(values))]
+    items = tuple(RoomItem(ctx.text(v, k)) for v, k in zip(values, names, strict=True) if v.strip())
     return RoomSection(heading, items, empty or "Nothing yet.")
 
 
-def _paragraph(heading: str, value: str, ctx: _Context) -> RoomSection:
-    return _lines(heading, [value], ctx)
+def _paragraph(heading: str, value: str, ctx: _Context, field: str = "") -> RoomSection:
+    return _lines(heading, [value], ctx, keys=[field])
 
 
 def _details(ctx: _Context) -> list[RoomSection]:
@@ -203,7 +247,7 @@ def _timing(part: str, ctx: _Context) -> list[RoomSection]:
         lead=format_duration(check.measured),
         meta=f"Target {format_target(check.target_minutes)}  ·  {verdict}",
     )
-    answer = RoomItem(ANSWERS[question.answer], meta=ctx.text(question.notes))
+    answer = RoomItem(ANSWERS[question.answer], meta=ctx.text(question.notes, f"{part}.notes"))
     target = check.target_minutes
     heading = "The team's answer"
     if target is not None:
@@ -215,22 +259,24 @@ def _timing(part: str, ctx: _Context) -> list[RoomSection]:
 
 def _factors(ctx: _Context) -> list[RoomSection]:
     sections = []
+    factors = list(enumerate(ctx.debrief.contributing_factors))
     for kind, heading in FACTOR_HEADINGS.items():
-        texts = [f.text for f in ctx.debrief.contributing_factors if f.kind == kind]
-        if any(t.strip() for t in texts):
-            sections.append(_lines(heading, texts, ctx))
+        chosen = [(i, f.text) for i, f in factors if f.kind == kind]
+        if any(t.strip() for _i, t in chosen):
+            keys = [f"contributing_factors[{i}].text" for i, _t in chosen]
+            sections.append(_lines(heading, [t for _i, t in chosen], ctx, keys=keys))
     return sections or [RoomSection("Contributing factors", (), "None named yet.")]
 
 
 def _actions(ctx: _Context) -> list[RoomSection]:
     items = []
-    for action in ctx.debrief.action_items:
+    for index, action in enumerate(ctx.debrief.action_items):
         if not action.title.strip():
             continue
         owner = ctx.text(action.owner) or "no owner yet"
         due = f"due {action.due:%d %b %Y}" if action.due else "no due date"
         meta = "  ·  ".join(v for v in (owner, due, action.priority or "") if v)
-        items.append(RoomItem(ctx.text(action.title), meta=meta))
+        items.append(RoomItem(ctx.text(action.title, f"action_items[{index}].title"), meta=meta))
     return [RoomSection("Action items", tuple(items), "None agreed yet.")]
 
 
@@ -239,7 +285,7 @@ def _classification(ctx: _Context) -> list[RoomSection]:
     rows = (
         ("Severity", d.severity or ""),
         ("Services", ", ".join(s for s in d.services if s.strip())),
-        ("Primary cause", ctx.text(d.primary_cause)),
+        ("Primary cause", ctx.text(d.primary_cause, "primary_cause")),
         ("Tags", ", ".join(t for t in d.tags if t.strip())),
     )
     items = tuple(RoomItem(value or "—", lead=label) for label, value in rows)
@@ -254,22 +300,28 @@ def _checkpoint(ctx: _Context) -> list[RoomSection]:
 
 _SECTIONS = {
     "details": _details,
-    "purpose": lambda c: [_paragraph("Why we are here", c.debrief.purpose, c)],
+    "purpose": lambda c: [_paragraph("Why we are here", c.debrief.purpose, c, "purpose")],
     "ground_rules": lambda c: [_lines("Ground rules", list(c.ground_rules), c)],
     "participants": _participants,
     "timeline": _timeline,
-    "response": lambda c: [_paragraph("What we did", c.debrief.response, c)],
-    "impact": lambda c: [_paragraph("Impact", c.debrief.impact, c)],
+    "response": lambda c: [_paragraph("What we did", c.debrief.response, c, "response")],
+    "impact": lambda c: [_paragraph("Impact", c.debrief.impact, c, "impact")],
     "detection": lambda c: _timing("detection", c),
     "fix": lambda c: _timing("fix", c),
     "contributing_factors": _factors,
-    "went_wrong": lambda c: [_lines("What went wrong", texts(c.debrief.went_wrong), c)],
-    "went_right": lambda c: [_lines("What went right", texts(c.debrief.went_right), c)],
-    "got_lucky": lambda c: [_lines("Where we got lucky", texts(c.debrief.got_lucky), c)],
-    "learnings": lambda c: [_lines("Key learnings", texts(c.debrief.learnings), c)],
+    "went_wrong": lambda c: [
+        _lines("What went wrong", texts(c.debrief.went_wrong), c, "went_wrong")
+    ],
+    "went_right": lambda c: [
+        _lines("What went right", texts(c.debrief.went_right), c, "went_right")
+    ],
+    "got_lucky": lambda c: [
+        _lines("Where we got lucky", texts(c.debrief.got_lucky), c, "got_lucky")
+    ],
+    "learnings": lambda c: [_lines("Key learnings", texts(c.debrief.learnings), c, "learnings")],
     "action_items": _actions,
     "classification": _classification,
-    "summary": lambda c: [_paragraph("Summary", c.debrief.summary, c)],
+    "summary": lambda c: [_paragraph("Summary", c.debrief.summary, c, "summary")],
     "checkpoint": _checkpoint,
 }
 
@@ -283,12 +335,13 @@ def visible_content(
     ground_rules: tuple[str, ...] = (),
     replay: ReplayState | None = None,
     question_index: int = 0,
+    held: Held | None = None,
 ) -> RoomView:
     """Build what the room sees for ``phase`` of ``debrief``; private fields are never read.
 
     ``position`` is (phase index, phase count). ``replay`` applies only to phases
     that edit the timeline. ``question_index`` picks which of the phase's questions
-    is on screen (it wraps around).
+    is on screen (it wraps around). ``held`` names the spans still being reframed.
     """
     index, count = position
     counter = f"Phase {index + 1} of {count}"
@@ -303,6 +356,7 @@ def visible_content(
         options,
         ground_rules,
         state if in_replay else ReplayState(),
+        held,
     )
     sections: list[RoomSection] = []
     for part in phase.edits:

@@ -15,7 +15,11 @@ class Finding:
     """One flagged phrase in a text.
 
     ``start`` and ``end`` are character offsets into the checked text (``end``
-    exclusive), so ``text[start:end] == finding.text``.
+    exclusive), so ``text[start:end] == finding.text``. ``category`` is the main
+    family; ``also`` names any other it belongs to. "Dana should have looked at the
+    graph" is blame (a named person is judged) and counterfactual (a timeline that did
+    not happen) at once, so it is one finding with ``category`` blame and ``also``
+    ``("counterfactual",)``.
     """
 
     start: int
@@ -25,6 +29,16 @@ class Finding:
     message: str
     suggestion: str
     text: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Every family this finding belongs to, the main one first."""
+        return (self.category, *self.also)
+
+    def has(self, category: str) -> bool:
+        """Return whether the finding belongs to ``category``."""
+        return category == self.category or category in self.also
 
     def shifted(self, offset: int) -> Finding:
         """Return the same finding with offsets moved by ``offset`` characters."""
@@ -36,4 +50,12 @@ class Finding:
             self.message,
             self.suggestion,
             self.text,
+            self.also,
         )
+
+
+def category_label(finding: Finding) -> str:
+    """How people read the finding's families: "Blame", "Counterfactual" or both."""
+    names = {BLAME: "Blame", COUNTERFACTUAL: "Counterfactual"}
+    labels = [names.get(c, c.capitalize()) for c in finding.categories]
+    return labels[0] if len(labels) == 1 else " and ".join([labels[0], labels[1].lower()])

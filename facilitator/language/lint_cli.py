@@ -64,7 +64,8 @@ def run(
         else:
             for row in rows:
                 stdout.write(
-                    f"{name}:{row['line']}:{row['column']}: {row['category']} [{row['rule']}] "
+                    f"{name}:{row['line']}:{row['column']}: {'+'.join(row['categories'])} "  # type: ignore[arg-type]
+                    f"[{row['rule']}] "
                     f"{row['message']}  → {row['suggestion']}\n"
                 )
         stdout.flush()
@@ -130,6 +131,8 @@ def _rows(text: str, findings: list[Finding]) -> list[dict[str, object]]:
                 "length": finding.end - finding.start,
                 "text": finding.text,
                 "category": finding.category,
+                # A named person judged by hindsight is both: the line is listed under each.
+                "categories": list(finding.categories),
                 "rule": finding.rule,
                 "message": finding.message,
                 "suggestion": finding.suggestion,

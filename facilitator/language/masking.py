@@ -79,6 +79,8 @@ def mask(text: str, keep: Collection[str] = ()) -> str:
             start, end = match.span()
             if start < last or match.group() in keep:
                 continue
+            if match.group()[:1] in _QUOTES and _is_utterance(text, start, end):
+                continue  # reported speech is read like any other text
             parts.append(text[last:start])
             # Keep line breaks so sentence and paragraph boundaries survive masking.
             parts.append(re.sub(r"[^\n]", " ", match.group()))
@@ -87,6 +89,36 @@ def mask(text: str, keep: Collection[str] = ()) -> str:
         return text
     parts.append(text[last:])
     return "".join(parts)
+
+
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:said|says|wrote|writes|asked|asks|posted|posts|replied|told\s+(?:\w+\s+){0,2}?|"
+    r"admitted|added|typed|messaged|shouted|yelled|read|put\s+it|comment|commented|note|"
+    r"noted|summary\s+(?:read|says|said))\s*[,:]?|:)\s*$"
+)
+_SPEECH_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:\w+\s+){0,3}?(?:said|says|wrote|writes|asked|posted|replied|admitted|"
+    r"added|typed|messaged)|(?:someone|somebody|they|he|she)\s+\w+)\b"
+)
+_MENTION_BEFORE = re.compile(
+    r"\b(?:the|a|an)?\s*(?:phrase|term|words?|wording|label|message|rule|name|expression|"
+    r"sentence|string|text|error|title|status|like|such\s+as|called|named|calling\s+it|"
+    r"call\s+it|whether|using|use|avoid|avoiding|write|writing|ban|banned)\s*[,:]?\s*$"
+)
+
+
+def _is_utterance(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is reported speech (read) rather than a mention (masked).
+
+    "'human error' is where analysis starts" mentions a term; Lena said "Ravi broke it"
+    reports what was said, and what was said is what the room will read.
+    """
+    before = text[max(0, start - 40) : start]
+    if _MENTION_BEFORE.search(before):
+        return False
+    if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text, end):
+        return True
+    return len(text[start + 1 : end - 1].split()) >= 4
 
 
 def _candidate_windows(text: str) -> list[tuple[int, int]]:

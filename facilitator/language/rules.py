@@ -6,9 +6,16 @@ suggestion and examples that must and must not match (the LanguageTool habit:
 examples double as tests). Patterns refer to fragments as ``{NAME}``; ``{PEOPLE}``
 is filled in at check time with the debrief's participant names.
 
+A ``[words]`` table holds named word lists for the person recogniser (``roles``,
+``things``, ``names``, ``english``; see :mod:`facilitator.language.actors`). Rule keys
+``actor``, ``needs_person``, ``human_only``, ``person_message`` and friends say how the
+words that act decide the finding; the header of ``blameless.toml`` explains each.
+
 Custom rule files use the same format and are merged over the defaults: a rule
-with an existing id replaces it, vocab entries replace those of the same name,
-and a top-level ``disable = ["rule.id", ...]`` switches default rules off.
+with an existing id replaces it, vocab entries replace those of the same name, word
+lists are added to, and a top-level ``disable = ["rule.id", ...]`` switches default
+rules off. A custom file whose patterns could hang the checker is refused
+(:mod:`facilitator.language.safety`).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +32,9 @@ from facilitator.language.findings import CATEGORIES
 
 #: Placeholder filled with the participant names at check time.
 PEOPLE = "PEOPLE"
+
+#: The word lists a rule file may add to (see ``[words]`` in blameless.toml).
+WORD_LISTS = ("roles", "things", "names", "english")
 
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _REQUIRED = {"id": str, "category": str, "pattern": str, "message": str, "suggestion": str}
@@ -38,9 +49,21 @@ _OPTIONAL = {
     "examples_no_match": list,
     "examples_people": list,
     "note": str,
+    "actor": str,
+    "needs_person": bool,
+    "skip_first_person": bool,
+    "human_only": bool,
+    "person_message": str,
+    "person_suggestion": str,
+    "also": list,
+    "agent_after": bool,
+    "requires": list,
 }
+_ACTORS = ("", "subject", "who")
 _RULE_ID = re.compile(r"^[a-z][a-z0-9_.-]*$")
-_TOP_LEVEL = {"vocab", "rule", "disable", "meta"}
+_TOP_LEVEL = {"vocab", "words", "rule", "disable", "meta"}
+#: The ``source`` of the bundled rules; only they run on the fast engine without a time limit.
+BUILTIN_SOURCE = "blameless.toml (built-in)"
 
 
 class RulesError(ValueError):
@@ -66,6 +89,20 @@ class Rule:
     examples_no_match: tuple[str, ...] = ()
     examples_people: tuple[str, ...] = ()
     source: str = ""
+    actor: str = ""
+    needs_person: bool = False
+    skip_first_person: bool = False
+    human_only: bool = False
+    person_message: str = ""
+    person_suggestion: str = ""
+    also: tuple[str, ...] = ()
+    agent_after: bool = False
+    requires: tuple[str, ...] = ()
+
+    @property
+    def builtin(self) -> bool:
+        """Whether the rule comes from the bundled file (and so is trusted to be fast)."""
+        return self.source == BUILTIN_SOURCE
 
 
 @dataclass(frozen=True)
@@ -74,15 +111,23 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     vocab: Mapping[str, str] = field(default_factory=dict)
+    #: Named word lists for the person recogniser (roles, things, names, english).
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def merged(self, other: RuleSet, disable: tuple[str, ...] = ()) -> RuleSet:
-        """Return these rules overlaid with ``other`` (same id replaces) minus ``disable``."""
+        """Return these rules overlaid with ``other`` (same id replaces) minus ``disable``.
+
+        Word lists are added to, never replaced: a team names its own products and roles.
+        """
         by_id = {rule.id: rule for rule in self.rules}
         for rule in other.rules:
             by_id[rule.id] = rule
         for rule_id in disable:
             by_id.pop(rule_id, None)
-        return RuleSet(tuple(by_id.values()), {**self.vocab, **other.vocab})
+        words = {k: tuple(v) for k, v in self.words.items()}
+        for name, values in other.words.items():
+            words[name] = tuple(dict.fromkeys((*words.get(name, ()), *values)))
+        return RuleSet(tuple(by_id.values()), {**self.vocab, **other.vocab}, words)
 
     def expand(self, pattern: str, people: str = "(?!)") -> str:
         """Return ``pattern`` with every ``{NAME}`` replaced by its vocabulary regex."""
@@ -112,13 +157,22 @@ def default_rules_text() -> str:
     )
 
 
+@lru_cache(maxsize=1)
+def builtin_rules() -> RuleSet:
+    """Return the bundled rules, parsed once (they are immutable)."""
+    # The bundled patterns are compiled and tested by the test suite; compiling them here
+    # only to validate would cost the UI thread a quarter of a second at every start.
+    return parse_rules(default_rules_text(), BUILTIN_SOURCE, validate=False)[0]
+
+
 def load_rules(path: str | Path | None = None) -> RuleSet:
     """Load the default rules, merged with the custom rule file at ``path`` if given.
 
     Raises :class:`RulesError` with a readable reason when a file is missing,
-    unreadable, not TOML, or holds an invalid rule.
+    unreadable, not TOML, holds an invalid rule, or holds a pattern that could hang
+    the checker (see :mod:`facilitator.language.safety`).
     """
-    defaults, _ = parse_rules(default_rules_text(), "blameless.toml (built-in)")
+    defaults = builtin_rules()
     return defaults if path is None else merge_rules_file(defaults, path)
 
 
@@ -139,11 +193,16 @@ def merge_rules_file(base: RuleSet, path: str | Path) -> RuleSet:
     unknown = [rule_id for rule_id in disable if rule_id not in {r.id for r in base.rules}]
     if unknown:
         raise RulesError(f"{name}: disable names unknown rule(s): {', '.join(unknown)}")
-    return base.merged(custom, disable)
+    merged = base.merged(custom, disable)
+    # Imported here: the probe needs the regex engine, which the built-in rules never do.
+    from facilitator.language.safety import refuse_slow_patterns
+
+    refuse_slow_patterns(merged, name)
+    return merged
 
 
 def parse_rules(
-    text: str, source: str, base_vocab: Mapping[str, str] | None = None
+    text: str, source: str, base_vocab: Mapping[str, str] | None = None, validate: bool = True
 ) -> tuple[RuleSet, tuple[str, ...]]:
     """Parse and validate one rule file's text; return its rules and its ``disable`` list."""
     try:
@@ -156,6 +215,17 @@ def parse_rules(
     vocab = data.get("vocab", {})
     if not isinstance(vocab, dict) or not all(isinstance(v, str) for v in vocab.values()):
         raise RulesError(f"{source}: [vocab] must map names to regex strings")
+    words = data.get("words", {})
+    if not isinstance(words, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in words.values()
+    ):
+        raise RulesError(f"{source}: [words] must map names to lists of words")
+    unknown_lists = set(words) - set(WORD_LISTS)
+    if unknown_lists:
+        raise RulesError(
+            f"{source}: [words] has unknown list(s) {', '.join(sorted(unknown_lists))}; "
+            f"use {', '.join(WORD_LISTS)}"
+        )
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
         raise RulesError(f"{source}: disable must be a list of rule ids")
@@ -166,15 +236,18 @@ def parse_rules(
     rules: list[Rule] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_rules, start=1):
-        rule = _parse_rule(raw, source, index, all_vocab)
+        rule = _parse_rule(raw, source, index, all_vocab, validate)
         if rule.id in seen:
             raise RulesError(f"{source}: rule '{rule.id}': the id is used twice in this file")
         seen.add(rule.id)
         rules.append(rule)
-    return RuleSet(tuple(rules), vocab), tuple(disable)
+    lists = {name: tuple(values) for name, values in words.items()}
+    return RuleSet(tuple(rules), vocab, lists), tuple(disable)
 
 
-def _parse_rule(raw: object, source: str, index: int, vocab: Mapping[str, str]) -> Rule:
+def _parse_rule(
+    raw: object, source: str, index: int, vocab: Mapping[str, str], validate: bool = True
+) -> Rule:
     where = f"{source}: rule #{index}"
     if not isinstance(raw, dict):
         raise RulesError(f"{where}: must be a table")
@@ -202,6 +275,11 @@ def _parse_rule(raw: object, source: str, index: int, vocab: Mapping[str, str]) 
         raise RulesError(f"{where}: 'lookback' must be between 0 and 30 words")
     if raw["category"] not in CATEGORIES:
         raise RulesError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
+    if raw.get("actor", "") not in _ACTORS:
+        raise RulesError(f'{where}: \'actor\' must be "subject" or "who"')
+    for other in raw.get("also", ()):
+        if other not in CATEGORIES or other == raw["category"]:
+            raise RulesError(f"{where}: 'also' must name the other category")
     rule = Rule(
         id=raw["id"],
         category=raw["category"],
@@ -218,8 +296,18 @@ def _parse_rule(raw: object, source: str, index: int, vocab: Mapping[str, str]) 
         examples_no_match=tuple(raw.get("examples_no_match", ())),
         examples_people=tuple(raw.get("examples_people", ())),
         source=source,
+        actor=raw.get("actor", ""),
+        needs_person=raw.get("needs_person", False),
+        skip_first_person=raw.get("skip_first_person", False),
+        human_only=raw.get("human_only", False),
+        person_message=raw.get("person_message", "").strip(),
+        person_suggestion=raw.get("person_suggestion", "").strip(),
+        also=tuple(raw.get("also", ())),
+        agent_after=raw.get("agent_after", False),
+        requires=tuple(r.lower() for r in raw.get("requires", ())),
     )
-    _check_regexes(rule, where, vocab)
+    if validate:
+        _check_regexes(rule, where, vocab)
     return rule
 
 

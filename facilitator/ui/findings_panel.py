@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
-from facilitator.language import BLAME
 from facilitator.language.debrief_findings import FieldFinding, field_label
+from facilitator.language.findings import category_label
 from facilitator.ui.highlighter import CATEGORY_COLOURS
 
 _FIELD = Qt.ItemDataRole.UserRole + 1
@@ -60,7 +60,7 @@ class FindingsPanel(QWidget):
         self._model.clear()
         for item in findings:
             finding = item.finding
-            kind = "Blame" if finding.category == BLAME else "Counterfactual"
+            kind = category_label(finding)
             row = QStandardItem(
                 f"{field_label(item.field)}: “{finding.text}”\n"
                 f"{kind}: {finding.message}\nTry: {finding.suggestion}"

@@ -1,5 +1,8 @@
 """Underlining blame and counterfactual wording as the facilitator types.
 
+A phrase that is both (a named person judged by hindsight: "Dana should have
+checked") is underlined in the blame colour; its tooltip names both families.
+
 ``QSyntaxHighlighter`` calls :meth:`FindingsHighlighter.highlightBlock` for the
 paragraph being edited only, so checking inside it means only the edited
 paragraph is re-checked on a keystroke. Findings are stored on the block so
@@ -71,16 +74,21 @@ class FindingsHighlighter(QSyntaxHighlighter):
         if not document.isEmpty():
             self.rehighlight()
 
-    def set_people(self, people: Sequence[str]) -> None:
-        """Use these participant names and re-check the whole document."""
+    def set_people(self, people: Sequence[str], recheck: bool = True) -> None:
+        """Use these participant names; re-check the whole document unless ``recheck`` is False.
+
+        With ``recheck`` False the owner re-checks the paragraphs itself, a few at a time.
+        """
         if tuple(people) != self._people:
             self._people = tuple(people)
-            self.rehighlight()
+            if recheck:
+                self.rehighlight()
 
-    def set_checker(self, checker: Checker) -> None:
+    def set_checker(self, checker: Checker, recheck: bool = True) -> None:
         """Use another checker (for example with a team's rules) and re-check."""
         self._checker = checker
-        self.rehighlight()
+        if recheck:
+            self.rehighlight()
 
     def findings(self) -> list[Finding]:
         """Return every stored finding with offsets into the whole document."""

@@ -5,11 +5,19 @@ The owner (the debrief window) creates one :class:`LanguageSupport`, calls
 :meth:`LanguageSupport.ignored` into ``Debrief.ignored_findings`` when
 ``ignoresChanged`` fires, and feeds ``findings()`` to the findings panel when
 ``findingsChanged`` fires.
+
+The UI thread never waits for the checker: its rules compile on a worker thread
+while the window starts (a check that needs a rule first compiles just that one),
+and a change of participants or rules re-checks the fields a few paragraphs at a
+time between events, never holding the event loop for more than a frame.
 """
 
 from __future__ import annotations
 
 import html
+import threading
+import time
+from collections import deque
 from collections.abc import Sequence
 
 import shiboken6
@@ -20,11 +28,37 @@ from PySide6.QtWidgets import QMenu, QToolTip
 from facilitator.domain.model import Debrief, IgnoredFinding
 from facilitator.language import Checker, Finding, default_checker
 from facilitator.language.debrief_findings import FieldFinding, debrief_findings, is_ignored
+from facilitator.language.findings import category_label
+from facilitator.language.reframe import blame_sentences
 from facilitator.ui.highlighter import CATEGORY_COLOURS, FindingsHighlighter
 from facilitator.ui.note_edit import NoteEdit
 
 #: Typing pauses shorter than this do not refresh the findings panel.
 FINDINGS_DEBOUNCE_MS = 300
+#: How long one slice of a background re-check may hold the UI thread (a frame is 16 ms).
+RECHECK_SLICE_SECONDS = 0.005
+
+
+def warm_up_in_background(checker: Checker) -> threading.Event:
+    """Compile ``checker``'s rules on a worker thread; return an event set when done.
+
+    Started once per checker. The GIL is shared, so the UI thread keeps running while
+    the worker compiles; a check that needs a rule before then compiles that one itself.
+    """
+    ready = getattr(checker, "_ready_event", None)
+    if isinstance(ready, threading.Event):
+        return ready
+    ready = threading.Event()
+    checker._ready_event = ready  # type: ignore[attr-defined]
+
+    def run() -> None:
+        try:
+            checker.warm_up()
+        finally:
+            ready.set()
+
+    threading.Thread(target=run, name="language-warm-up", daemon=True).start()
+    return ready
 
 
 class LanguageSupport(QObject):
@@ -47,6 +81,7 @@ class LanguageSupport(QObject):
     ) -> None:
         super().__init__(parent)
         self._checker = checker or default_checker()
+        self._ready = warm_up_in_background(self._checker)
         self._people = list(people)
         self._ignored = list(ignored)
         self._edits: dict[int, tuple[NoteEdit, FindingsHighlighter]] = {}
@@ -54,6 +89,14 @@ class LanguageSupport(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(FINDINGS_DEBOUNCE_MS)
         self._timer.timeout.connect(self.findingsChanged)
+        # Paragraphs still to re-check after a change of participants or rules.
+        self._pending: deque[tuple[FindingsHighlighter, int]] = deque()
+        self._slicer = QTimer(self)
+        self._slicer.setSingleShot(True)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._recheck_slice)
+        # Sentences the room must not read yet, per (field, text); see held_sentences().
+        self._held: dict[tuple[str, str], list[tuple[int, int]]] = {}
 
     # -- state the owner sets -------------------------------------------------
 
@@ -63,22 +106,85 @@ class LanguageSupport(QObject):
         return self._checker
 
     def set_checker(self, checker: Checker) -> None:
-        """Use ``checker`` (for example one with the team's rules file) everywhere."""
+        """Use ``checker`` (for example one with the team's rules file) everywhere.
+
+        The fields are re-checked in slices between events, like a change of participants.
+        """
         self._checker = checker
+        self._held.clear()
+        self._ready = warm_up_in_background(checker)
         for _, highlighter in self._edits.values():
-            highlighter.set_checker(checker)
-        self._timer.start()
+            highlighter.set_checker(checker, recheck=False)
+        self._recheck_all()
+
+    def wait_until_ready(self, timeout: float | None = None) -> bool:
+        """Block until the rules are compiled (for tests and benchmarks, not the UI)."""
+        return self._ready.wait(timeout)
+
+    def rechecking(self) -> bool:
+        """Whether a background re-check of the fields is still going on."""
+        return bool(self._pending)
 
     def people(self) -> list[str]:
         """The participant names the checker recognises."""
         return list(self._people)
 
     def set_people(self, people: Sequence[str]) -> None:
-        """Recognise these participant names and re-check every attached field."""
+        """Recognise these participant names and re-check every attached field.
+
+        Names are a set lookup in the checker, so nothing recompiles; the fields are
+        re-checked a few paragraphs at a time, so typing a name never stalls the window.
+        """
+        if list(people) == self._people:
+            return
         self._people = list(people)
+        self._held.clear()
         for _, highlighter in self._edits.values():
-            highlighter.set_people(self._people)
-        self._timer.start()
+            highlighter.set_people(self._people, recheck=False)
+        self._recheck_all()
+
+    def _recheck_all(self) -> None:
+        """Queue every paragraph of every attached field for re-checking."""
+        self._pending.clear()
+        for _, highlighter in self._edits.values():
+            document = highlighter.document()
+            if document is not None:
+                self._pending.extend((highlighter, n) for n in range(document.blockCount()))
+        self._slicer.start()
+
+    def _recheck_slice(self) -> None:
+        deadline = time.perf_counter() + RECHECK_SLICE_SECONDS
+        while self._pending and time.perf_counter() < deadline:
+            highlighter, number = self._pending.popleft()
+            document = highlighter.document()
+            if document is None or not shiboken6.isValid(highlighter):
+                continue
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                highlighter.rehighlightBlock(block)
+        if self._pending:
+            self._slicer.start()
+        else:
+            self._timer.start()
+
+    def held_sentences(self, field: str, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` (field ``field``) with an open blame finding, for the shared screen.
+
+        A finding the facilitator ignored ("keeps") no longer holds its sentence back.
+        Cached per text, so the room's view costs a lookup per field while nothing changes.
+        """
+        key = (field, text)
+        found = self._held.get(key)
+        if found is None:
+            if len(self._held) > 5000:
+                self._held.clear()
+            findings = [
+                f
+                for f in self._checker.check(text, self._people)
+                if not is_ignored(field, f, self._ignored)
+            ]
+            found = self._held[key] = blame_sentences(text, findings)
+        return found
 
     def ignored(self) -> list[IgnoredFinding]:
         """The findings and rules the facilitator chose to keep, to save with the debrief."""
@@ -129,6 +235,8 @@ class LanguageSupport(QObject):
         """Stop checking ``edit`` (for example before it is reused for another field)."""
         entry = self._edits.pop(id(edit), None)
         if entry is not None:
+            if self._pending:
+                self._pending = deque(p for p in self._pending if p[0] is not entry[1])
             edit.viewport().removeEventFilter(self)
             entry[1].setDocument(None)
             self._timer.start()
@@ -223,12 +331,15 @@ class LanguageSupport(QObject):
         return None
 
     def _forget(self, key: int) -> None:
-        self._edits.pop(key, None)
+        entry = self._edits.pop(key, None)
+        if entry is not None and self._pending:
+            self._pending = deque(p for p in self._pending if p[0] is not entry[1])
         # At shutdown Qt may destroy the timer before the last field reports its end.
         if shiboken6.isValid(self._timer):
             self._timer.start()
 
     def _rehighlight(self) -> None:
+        self._held.clear()
         for _, highlighter in self._edits.values():
             highlighter.rehighlight()
         self._timer.start()
@@ -237,7 +348,7 @@ class LanguageSupport(QObject):
 def tooltip_html(finding: Finding) -> str:
     """Return the tooltip for a finding: category, why the wording hurts, and what to say."""
     colour = CATEGORY_COLOURS[finding.category].name()
-    label = "Blame" if finding.category == "blame" else "Counterfactual"
+    label = category_label(finding)
     return (
         f"<p style='margin:0'><b style='color:{colour}'>{label}</b>: "
         f"{html.escape(finding.message)}</p>"

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         if self.language is not None and hasattr(self.language, "ignoresChanged"):
             self.language.ignoresChanged.connect(self._ignores_changed)
         self.editor: DebriefEditor | None = None
-        self.shared = SharedScreenControls(self.session, self, settings)
+        self.shared = SharedScreenControls(self.session, self, settings, language=self.language)
         self.exports = ExportCommands(self, settings)
         self.setObjectName("MainWindow")
         # Before any widget exists, so every widget starts with the right font size.

@@ -223,3 +223,50 @@ def test_undated_event_times_do_not_break_sorting_with_naive_values() -> None:
     debrief.timeline.append(TimelineEvent(datetime(2026, 1, 1, 8, tzinfo=UTC)))
     (section,) = _view(debrief, "timeline").sections
     assert [i.lead for i in section.items] == ["08:00", "09:00", "time?"]
+
+
+# -- reframe before the room sees it ---------------------------------------------------------
+
+
+def test_hold_back_replaces_each_span_and_merges_neighbours() -> None:
+    from facilitator.domain.room_view import HELD_TEXT, hold_back
+
+    text = "One. Two. Three."
+    assert hold_back(text, [(5, 9)]) == f"One. {HELD_TEXT} Three."
+    assert hold_back(text, [(0, 4), (5, 9)]) == f"{HELD_TEXT} {HELD_TEXT} Three."
+    assert hold_back(text, []) == text
+
+
+def test_held_spans_are_asked_for_with_the_findings_field_keys_in_every_phase() -> None:
+    from facilitator.language.debrief_findings import text_fields
+
+    debrief = sample_debrief()
+    texts = dict(text_fields(debrief))
+    asked: dict[str, str] = {}
+    seen: set[str] = set()
+
+    def held(field: str, text: str) -> list[tuple[int, int]]:
+        asked[field] = text
+        return [(0, len(text))]
+
+    timeline = next(i for i, p in enumerate(SCRIPT.phases) if p.id == "timeline")
+    views = [(i, p, None) for i, p in enumerate(SCRIPT.phases)] + [
+        (timeline, SCRIPT.phases[timeline], ReplayState(active=True, index=n))
+        for n in range(len(debrief.timeline))
+    ]
+    for index, phase, replay in views:
+        asked.clear()
+        view = visible_content(
+            debrief,
+            phase,
+            RoomOptions(local_zone="UTC"),
+            position=(index, len(SCRIPT.phases)),
+            replay=replay,
+            held=held,
+        )
+        shown = _all_text(view)
+        for field, text in asked.items():
+            assert texts[field] == text, field  # the same key names the same text
+            assert text.strip() not in shown, field
+        seen.update(asked)
+    assert {k for k, t in texts.items() if t.strip()} == seen

@@ -40,14 +40,24 @@ def test_json_output_has_one_based_line_and_column(tmp_path: Path) -> None:
         "length",
         "text",
         "category",
+        "categories",
         "rule",
         "message",
         "suggestion",
     }
 
 
+def test_a_person_judged_by_hindsight_is_listed_under_both_categories() -> None:
+    code, out, _ = _run(["-", "--format", "json"], stdin="Dana should have checked the graph.\n")
+    (row,) = json.loads(out)
+    assert code == 1
+    assert row["categories"] == ["blame", "counterfactual"] and row["category"] == "blame"
+    code, out, _ = _run(["-"], stdin="Dana should have checked the graph.\n")
+    assert ": blame+counterfactual [counterfactual.should-have] " in out
+
+
 def test_text_output_from_stdin_and_people() -> None:
-    code, out, _ = _run(["-", "--people", "Ada, Ravi"], stdin="Ada misconfigured the pool.")
+    code, out, _ = _run(["-", "--people", "Brook, Ravi"], stdin="Brook misconfigured the pool.")
     assert code == 1
     assert out.startswith("<stdin>:1:1: blame [blame.person-cause] ")
     assert "→" in out

@@ -12,14 +12,14 @@ CUSTOM = r"""
 disable = ["blame.judgement"]
 
 [[rule]]
-id = "team.yolo"
+id = "team.gremlins"
 category = "blame"
-triggers = ["yolo*"]
-pattern = '''\byolo(?:ed|'d)?\b'''
-message = "Calling a change a YOLO judges the person instead of the safeguards around them."
-suggestion = "Which safeguards were missing when this change went out?"
-examples_match = ["Ravi yolo'd the deploy."]
-examples_no_match = ["You only live once."]
+triggers = ["gremlin*"]
+pattern = '''\bgremlins?\b'''
+message = "Blaming gremlins ends the inquiry as surely as blaming a person."
+suggestion = "Which condition do we not understand yet?"
+examples_match = ["Gremlins in the deploy again."]
+examples_no_match = ["The deploy went out at noon."]
 """
 
 
@@ -33,9 +33,9 @@ def test_custom_file_adds_rules_and_disables_defaults(tmp_path: Path) -> None:
     path = tmp_path / "team.toml"
     path.write_text(CUSTOM, encoding="utf-8")
     checker = Checker(extra_rules_path=path)
-    assert [f.rule for f in checker.check("Ravi yolo'd the deploy.")] == ["team.yolo"]
+    assert [f.rule for f in checker.check("Gremlins in the deploy again.")] == ["team.gremlins"]
     assert checker.check("That was sloppy.") == []
-    assert "team.yolo" in {r.id for r in load_rules(path).rules}
+    assert "team.gremlins" in {r.id for r in load_rules(path).rules}
 
 
 def test_custom_rule_with_same_id_replaces_the_default(tmp_path: Path) -> None:

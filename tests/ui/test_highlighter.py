@@ -67,12 +67,59 @@ def test_only_the_edited_paragraph_is_rechecked(qtbot: QtBot) -> None:
 
 
 def test_people_names_are_recognised_and_changing_them_rehighlights(qtbot: QtBot) -> None:
-    edit = _edit(qtbot, "Quentin misconfigured the autoscaler.")
+    # "Brook" is an English word, so only the participant list makes it a person.
+    edit = _edit(qtbot, "Brook misconfigured the autoscaler.")
     support = LanguageSupport()
     highlighter = support.attach(edit)
     assert highlighter.findings() == []
-    support.set_people(["Quentin"])
+    support.set_people(["Brook"])
+    qtbot.waitUntil(lambda: not support.rechecking())
     assert [f.rule for f in highlighter.findings()] == ["blame.person-cause"]
+
+
+def test_a_participant_change_rechecks_in_slices_without_holding_the_ui(qtbot: QtBot) -> None:
+    edits = [
+        _edit(qtbot, f"Brook misconfigured pool {n}.\nAll fine.", f"x[{n}]") for n in range(40)
+    ]
+    support = LanguageSupport()
+    highlighters = [support.attach(edit) for edit in edits]
+    support.set_people(["Brook Okoro"])
+    # Nothing is re-checked inside the call itself: the paragraphs wait for the event loop.
+    assert support.rechecking()
+    assert all(h.findings() == [] for h in highlighters)
+    qtbot.waitUntil(lambda: not support.rechecking())
+    assert all(len(h.findings()) == 1 for h in highlighters)
+    support.set_people(["Brook Okoro"])  # the same list again costs nothing
+    assert not support.rechecking()
+
+
+def test_rules_compile_off_the_ui_thread(qtbot: QtBot) -> None:
+    import threading
+
+    from facilitator.language import Checker
+
+    checker = Checker()
+    threads: set[str] = set()
+    original = checker._compile
+
+    def spy(index: int, names: str):  # type: ignore[no-untyped-def]
+        threads.add(threading.current_thread().name)
+        return original(index, names)
+
+    checker._compile = spy  # type: ignore[method-assign]
+    support = LanguageSupport(checker)
+    assert support.wait_until_ready(30)
+    assert threads == {"language-warm-up"}
+    assert all(c is not None for c in checker._compiled)
+
+
+def test_a_person_judged_by_hindsight_is_one_finding_in_both_categories(qtbot: QtBot) -> None:
+    edit = _edit(qtbot, "Thandi should have looked at the graph.")
+    (finding,) = FindingsHighlighter(edit.document()).findings()
+    assert finding.categories == (BLAME, COUNTERFACTUAL)
+    ((_, _, fmt),) = _formats(edit)
+    assert fmt.underlineColor().name() == CATEGORY_COLOURS[BLAME].name()
+    assert "Blame and counterfactual" in tooltip_html(finding)
 
 
 def test_ignore_here_and_ignore_rule_hide_findings_and_signal(qtbot: QtBot) -> None:

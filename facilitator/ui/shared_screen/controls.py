@@ -3,6 +3,9 @@
 One object per facilitator window: it owns the meeting's ReplayController,
 opens the shared window on demand, remembers its options in QSettings, and
 offers QActions (with keys that do not collide with typing) for the menu bar.
+
+``language`` (the debrief's LanguageSupport, when the checker is installed) lets
+"Reframe before the room sees it" hold back sentences with an open blame finding.
 """
 
 from __future__ import annotations
@@ -31,19 +34,25 @@ from facilitator.ui.shared_screen.window import (
 class SharedScreenControls(QObject):
     """Opens, closes and steers the shared screen from the facilitator's window.
 
-    ``actions`` holds the QActions by name ("open", "names", "blank", "full",
-    "next_question", "previous_question", "replay", "replay_next",
+    ``actions`` holds the QActions by name ("open", "names", "reframe", "blank",
+    "full", "next_question", "previous_question", "replay", "replay_next",
     "replay_previous", "zoom_in", "zoom_out"); they are added to ``host`` so
     their keys work anywhere in it.
     """
 
     def __init__(
-        self, session: MeetingSession, host: QWidget, settings: QSettings | None = None
+        self,
+        session: MeetingSession,
+        host: QWidget,
+        settings: QSettings | None = None,
+        *,
+        language: QObject | None = None,
     ) -> None:
         super().__init__(host)
         self.session = session
         self.host = host
         self.settings = settings
+        self.language = language if hasattr(language, "held_sentences") else None
         self.replay = ReplayController(session, self)
         self.window: SharedScreenWindow | None = None
         self._source: ViewSource | None = None
@@ -60,11 +69,18 @@ class SharedScreenControls(QObject):
     def open(self) -> SharedScreenWindow:
         """Show the shared screen (creating it the first time) and return it."""
         if self.window is None:
+            held = self.language.held_sentences if self.language is not None else None  # type: ignore[attr-defined]
             window = open_shared_screen(
-                self.session, self.host, options=self._options, replay=self.replay
+                self.session, self.host, options=self._options, replay=self.replay, held=held
             )
             window.optionsChanged.connect(self._options_changed)
             window.blankChanged.connect(self.actions["blank"].setChecked)
+            window.heldChanged.connect(self._held_changed)
+            self._held_changed(window.held_count)
+            if self.language is not None:
+                # Keeping (ignoring) a finding or new participants change what is held back.
+                self.language.ignoresChanged.connect(window.refresh)  # type: ignore[attr-defined]
+                self.language.findingsChanged.connect(window.refresh)  # type: ignore[attr-defined]
             window.closed.connect(lambda: self.actions["open"].setChecked(False))
             window.set_source(self._source)
             self.window = window
@@ -89,6 +105,7 @@ class SharedScreenControls(QObject):
     def _options_changed(self, options: SharedScreenOptions) -> None:
         self._options = options
         self.actions["names"].setChecked(options.names_as_roles)
+        self.actions["reframe"].setChecked(options.reframe)
         if self.settings is not None:
             save_options(self.settings, options)
 
@@ -123,6 +140,17 @@ class SharedScreenControls(QObject):
         names.setCheckable(True)
         names.setChecked(self._options.names_as_roles)
         names.toggled.connect(self._set_names)
+        reframe = self._action(
+            "reframe",
+            "&Reframe before the room sees it",
+            ("Ctrl+Shift+H",),
+            "Show the room “(being reworded)” for a sentence with open blame wording, "
+            "until you reword it or keep it",
+        )
+        reframe.setCheckable(True)
+        reframe.setChecked(self._options.reframe and self.language is not None)
+        reframe.setEnabled(self.language is not None)
+        reframe.toggled.connect(self._set_reframe)
         blank = self._action("blank", "&Blank for a break", ("Ctrl+Shift+B",), "Blank the room")
         blank.setCheckable(True)
         blank.toggled.connect(lambda on: self._with_window(lambda w: w.set_blank(on))())
@@ -153,6 +181,18 @@ class SharedScreenControls(QObject):
         else:
             self._options_changed(replace(self._options, names_as_roles=on))
 
+    def _set_reframe(self, on: bool) -> None:
+        if self.window is not None:
+            self.window.set_reframe(on)
+        else:
+            self._options_changed(replace(self._options, reframe=on))
+
+    def _held_changed(self, count: int) -> None:
+        # The facilitator sees at a glance what the room is not reading yet.
+        action = self.actions["reframe"]
+        base = "&Reframe before the room sees it"
+        action.setText(f"{base} ({count} held back)" if count else base)
+
     def show_on(self, screen_name: str) -> None:
         """Open the shared screen if needed and move it to the screen Qt calls ``screen_name``."""
         self._options_changed(replace(self.options, screen=screen_name))
@@ -167,6 +207,7 @@ class SharedScreenControls(QObject):
         menu.addAction(self.actions["full"])
         menu.addAction(self.actions["blank"])
         menu.addAction(self.actions["names"])
+        menu.addAction(self.actions["reframe"])
         menu.addSeparator()
         for name in ("next_question", "previous_question", "zoom_in", "zoom_out"):
             menu.addAction(self.actions[name])

@@ -4,10 +4,15 @@ It subscribes to the same MeetingSession as the facilitator's window and shows
 only what :func:`facilitator.domain.room_view.visible_content` lets through:
 the phase, one question, what the team has built, and the phase timer. Every
 command has a key (see ``help_overlay.SCREEN_KEYS``); nothing opens a dialog.
+
+With "reframe before the room sees it" on, ``held`` (the language checker's
+``held_sentences``) names the sentences with an open blame finding, and the room
+reads "(being reworded)" in their place.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -32,6 +37,8 @@ from facilitator.ui.shared_screen.replay_control import ReplayController
 from facilitator.ui.shared_screen.style import ZOOM_STEP, clamp_zoom, stylesheet
 
 WINDOW_TITLE = "Shared screen — Facilitator"
+#: ``held(field key, text)`` -> spans of the text the room must not see yet.
+HeldSentences = Callable[[str, str], Sequence[tuple[int, int]]]
 
 
 class ViewSource(Protocol):
@@ -66,11 +73,13 @@ class SharedScreenWindow(QWidget):
     Signals:
         optionsChanged(object): the user changed the :class:`SharedScreenOptions`.
         blankChanged(bool): the break screen was shown (True) or hidden.
+        heldChanged(int): how many sentences are held back from the room changed.
         closed(): the window was closed.
     """
 
     optionsChanged = Signal(object)
     blankChanged = Signal(bool)
+    heldChanged = Signal(int)
     closed = Signal()
 
     def __init__(
@@ -80,10 +89,13 @@ class SharedScreenWindow(QWidget):
         *,
         options: SharedScreenOptions | None = None,
         replay: ReplayController | None = None,
+        held: HeldSentences | None = None,
     ) -> None:
         # A separate top-level window even with a parent, so it can live on another screen.
         super().__init__(parent, Qt.WindowType.Window)
         self.session = session
+        self._held_source = held
+        self._held_count = 0
         self.replay = replay or ReplayController(session, self)
         self._options = (options or SharedScreenOptions()).normalised()
         self._question = 0
@@ -136,6 +148,20 @@ class SharedScreenWindow(QWidget):
     def set_names_as_roles(self, on: bool) -> None:
         self.set_options(replace(self._options, names_as_roles=on))
 
+    def set_reframe(self, on: bool) -> None:
+        """Hold back sentences with an open blame finding until they are reworded or kept."""
+        self.set_options(replace(self._options, reframe=on))
+
+    @property
+    def can_reframe(self) -> bool:
+        """Whether a language checker is there to say which sentences to hold back."""
+        return self._held_source is not None
+
+    @property
+    def held_count(self) -> int:
+        """How many sentences the room is not shown right now."""
+        return self._held_count
+
     def set_theme(self, theme: str) -> None:
         """Use the "light" or "dark" high-contrast look."""
         self.set_options(replace(self._options, theme=theme))
@@ -187,8 +213,19 @@ class SharedScreenWindow(QWidget):
             )
         session = self.session
         if session.debrief is None:
+            self._count_held(0)
             return RoomView("", "Waiting for the debrief", "The meeting will appear here.")
-        return visible_content(
+        held = None
+        counted = [0]
+        source = self._held_source
+        if self._options.reframe and source is not None:
+
+            def held(field: str, text: str) -> Sequence[tuple[int, int]]:
+                spans = source(field, text)
+                counted[0] += len(spans)
+                return spans
+
+        view = visible_content(
             session.debrief,
             session.phase,
             RoomOptions(self._options.names_as_roles, self._local_zone),
@@ -196,7 +233,15 @@ class SharedScreenWindow(QWidget):
             ground_rules=session.script.ground_rules,
             replay=self.replay.state,
             question_index=self._question,
+            held=held,
         )
+        self._count_held(counted[0])
+        return view
+
+    def _count_held(self, count: int) -> None:
+        if count != self._held_count:
+            self._held_count = count
+            self.heldChanged.emit(count)
 
     def next_question(self, step: int = 1) -> None:
         """Show the phase's next question (``step`` -1 for the previous one)."""
@@ -309,6 +354,7 @@ class SharedScreenWindow(QWidget):
             ("Full screen", "F11", self.toggle_full_screen, self.isFullScreen()),
             ("Short break (blank)", "B", self.toggle_blank, self.blanked),
             ("Names as roles", "N", self._toggle_names, self._options.names_as_roles),
+            ("Reframe before the room sees it", "H", self._toggle_reframe, self._options.reframe),
             ("Dark", "T", self.toggle_theme, self._options.theme == "dark"),
             ("Larger text", "Ctrl+=", self.zoom_in, None),
             ("Smaller text", "Ctrl+-", self.zoom_out, None),
@@ -337,6 +383,10 @@ class SharedScreenWindow(QWidget):
     def _toggle_names(self) -> None:
         self.set_names_as_roles(not self._options.names_as_roles)
 
+    def _toggle_reframe(self) -> None:
+        if self.can_reframe:
+            self.set_reframe(not self._options.reframe)
+
     def _shortcuts(self) -> None:
         table = (
             (("F11",), self.toggle_full_screen),
@@ -348,6 +398,7 @@ class SharedScreenWindow(QWidget):
             (("Q",), self.next_question),
             (("Shift+Q",), lambda: self.next_question(-1)),
             (("N",), self._toggle_names),
+            (("H",), self._toggle_reframe),
             (("T",), self.toggle_theme),
             (("S",), self.next_screen),
             (("R",), self.replay.toggle),
@@ -376,8 +427,9 @@ def open_shared_screen(
     *,
     options: SharedScreenOptions | None = None,
     replay: ReplayController | None = None,
+    held: HeldSentences | None = None,
 ) -> SharedScreenWindow:
     """Create and show the shared screen, on a screen other than ``parent``'s if possible."""
-    window = SharedScreenWindow(session, parent, options=options, replay=replay)
+    window = SharedScreenWindow(session, parent, options=options, replay=replay, held=held)
     window.show_on_preferred_screen(avoid=parent.screen() if parent is not None else None)
     return window

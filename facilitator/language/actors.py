@@ -1,0 +1,575 @@
+"""Who did it: telling a person from a thing by the shape of the sentence, not a list of names.
+
+"Thandi deleted the bucket" and "Terraform deleted the bucket" differ only in who acts.
+The rules find the wording ("deleted the bucket", "should have looked"); this module
+finds the words that act (the subject before the verb, or a group a rule marks) and
+says whether they are a person:
+
+* pronouns (he, she, you, someone, whoever…) and roles (the DBA, the on-call, Support,
+  the platform team) by their head word;
+* participants of the debrief, and chat handles ("@mo");
+* names from anywhere by shape: a capitalised word that is not a known product and,
+  at the start of a sentence where everything is capitalised, not an ordinary English
+  word ("Ngozi", "Bartholomew", not "Traffic" or "Retention"); in lower-case chat
+  ("mo fat fingered the dns"), a word that is no English word at the start of a clause;
+* "we" and "I" separately, because owning a slip deserves a gentler message.
+
+A short list of common first names is kept only as a hint for names that are also
+English words ("Grace", "Will").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+
+FIRST = "first"
+PERSON = "person"
+THING = "thing"
+NOBODY = "none"
+
+_TOKEN = re.compile(r"@?[^\W_][\w'-]*|[^\w\s]")
+_PLAIN = re.compile(r"@?[^\W_][\w'-]*\Z")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DETERMINERS = _words(
+    "the a an this that these those their your his her its some one of every each any all "
+    "another same whole entire other"
+)
+_FIRST_WORDS = _words("i we me us myself ourselves i'd i've i'm we'd we've we're")
+_PERSON_WORDS = _words(
+    "he she you they someone somebody anyone anybody everyone everybody nobody whoever u ya "
+    "yall y'all he'd she'd they'd you'd he's she's they've you've ppl who"
+)
+_THING_WORDS = _words("it this that there which what nothing everything something its it's what's")
+# Words that may sit between a subject and its verb: "Ravi had apparently forgotten".
+_SKIP = _words(
+    "had has have hadn't hasn't haven't must apparently clearly obviously totally completely "
+    "just also then again simply accidentally mistakenly somehow probably really definitely "
+    "honestly never always even already still actually deliberately quietly literally "
+    "basically certainly surely frankly seriously repeatedly personally kinda lowkey def prob "
+    "pretty all both once only themselves himself herself myself ourselves yourself themself "
+    "ever nearly almost allegedly supposedly evidently typically usually often sometimes "
+    "constantly carelessly blindly mindlessly recklessly lazily sloppily thoughtlessly "
+    "hastily inadvertently knowingly way so very quite didn't didnt did not wasn't wasnt "
+    "weren't was were is are isn't aren't couldn't couldnt doesn't does don't won't hasn't "
+    "haven't hadn't even bother to"
+)
+# Words that end a subject when reading backwards from the verb.
+_BOUNDARY = _words(
+    "and but or so because when while if then after before since although though until once "
+    "whom where whereas unless cause cuz coz as than yet said says think thinks thought guess "
+    "reckon believe feel felt bet say admitted wrote told asked lol tbh ngl imo imho fwiw btw "
+    "ok okay yes yeah yep no nope sure well oh also is was are were be been being am i'm "
+    "isn't wasn't aren't weren't did does do didn't doesn't don't would could should might "
+    "will shall can may must wouldn't couldn't shouldn't ought to for with by at from into "
+    "onto about against without within like unlike per via whether how why who what which "
+    "that"
+)
+_RELATIVE = frozenset({"who", "that", "which"})
+_FAST_PRONOUNS = _words("i we he she you someone somebody anyone anybody everyone everybody nobody")
+# Words that start a new clause, so a "who" before them belongs to another clause.
+_CLAUSE_WORDS = _words(
+    "and but or so because when while if after before since although though until once "
+    "whereas unless cause cuz coz as than yet said says think thinks thought"
+)
+# Words that end a noun phrase a rule captured: "the intern | on Tuesday".
+_TRIM = _words(
+    "the a an on at in during last yesterday today tonight this that who which and but or "
+    "with without "
+    "for from by to after before when while because since again too earlier later twice once "
+    "is was are were had has have would could should did does do not never just also then "
+    "always"
+)
+# Endings stripped to find the dictionary form: "retries" -> "retry", "deploys" -> "deploy".
+_SUFFIXES = (
+    ("'s", ""), ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"),
+    ("ing", ""), ("ing", "e"), ("ies", "y"), ("ied", "y"),
+)  # fmt: skip
+_GROUPS = _words("team teams squad crew org organisation organization company department")
+_PREPOSITIONS = _words("on of in at from for with")
+_THING_SUFFIXES = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ics", "ware", "ance")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of words in the checked text: ``start``/``end`` offsets and the words."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    initial: bool  # the first word starts a sentence, a line or a clause after a label
+
+
+@dataclass
+class Words:
+    """The word lists the recogniser uses, all lower case.
+
+    ``roles`` are head words naming people by what they do (engineer, dba, team);
+    ``things`` are products and system nouns (terraform, cron, deploy); ``names`` are
+    first names kept only as a hint. ``english`` loads the bundled list of common
+    English words the first time it is needed.
+    """
+
+    roles: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    extra_english: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_lists(cls, lists: Mapping[str, Collection[str]]) -> Words:
+        """Build from a rule file's ``[words]`` table (lists named roles, things, names)."""
+
+        def pick(name: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in lists.get(name, ()))
+
+        return cls(pick("roles"), pick("things"), pick("names"), pick("english"))
+
+    @cached_property
+    def english(self) -> frozenset[str]:
+        text = resources.files("facilitator.resources") / "language" / "english_words.txt"
+        words = text.read_text(encoding="utf-8").split("\n")
+        return frozenset(w for w in words if w and w[0] != "#") | self.extra_english
+
+    def is_english(self, word: str) -> bool:
+        """Return whether ``word`` (lower case) is an ordinary English word or a form of one."""
+        english = self.english
+        if word in english or word in self.things:
+            return True
+        for suffix, replacement in _SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)] + replacement
+                if stem in english or stem in self.things:
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
+class People:
+    """The debrief's participants, as the recogniser matches them."""
+
+    full: frozenset[str] = frozenset()  # "ada okafor"
+    parts: frozenset[str] = frozenset()  # "Ada", "Okafor" as written (and capitalised)
+
+    @classmethod
+    def of(cls, people: Collection[str]) -> People:
+        full: set[str] = set()
+        parts: set[str] = set()
+        for person in people:
+            words = [w.strip(".,;:()\"'") for w in person.split()]
+            words = [w for w in words if len(w) >= 2]
+            if not words:
+                continue
+            full.add(" ".join(words).casefold())
+            for word in words:
+                parts.add(word)
+                parts.add(word[0].upper() + word[1:])
+        return cls(frozenset(full), frozenset(parts))
+
+    def __contains__(self, words: object) -> bool:
+        if not isinstance(words, tuple) or not words:
+            return False
+        bare = tuple(w.lstrip("@") for w in words)
+        return " ".join(bare).casefold() in self.full or any(w in self.parts for w in bare)
+
+
+@dataclass
+class Actors:
+    """Finds and classifies the words that act in a sentence (see the module docstring)."""
+
+    words: Words = field(default_factory=Words)
+    _memo: dict[tuple[object, ...], str] = field(default_factory=dict, repr=False)
+
+    # -- finding the subject --------------------------------------------------------------
+
+    def subject_before(self, text: str, pos: int, region_start: int) -> Span | str:
+        """Return the subject that ends just before ``pos``, or a class when it is implied.
+
+        Reads backwards over adverbs and auxiliaries ("had apparently"), then over the
+        noun phrase, and stops at punctuation, a conjunction or a verb-like word.
+        Returns FIRST for a clause with no subject at all ("forgot the flag again" in
+        chat, where the writer is the subject) and PERSON for a relative "who".
+        """
+        fast = self._simple_subject(text, pos, region_start)
+        if fast is not None:
+            return fast
+        low = max(region_start, pos - 120)
+        if low > region_start:
+            space = text.find(" ", low, pos)
+            low = space + 1 if space >= 0 else low
+        tokens = _Tokens(text, low, pos)
+        if (
+            low > region_start
+            and len(tokens) > 1
+            and not any(_is_punct(w) or w.lower() in _BOUNDARY for w in tokens.words)
+        ):
+            # The phrase may reach further back than the window: read the whole clause.
+            tokens = _Tokens(text, max(region_start, pos - 200), pos)
+        i = len(tokens.words) - 1
+        while i >= 0 and tokens.words[i].lower() in _SKIP:
+            i -= 1
+        if i < 0:
+            return FIRST if self._clause_is_chat(text, region_start) else NOBODY
+        word = tokens.words[i]
+        lower = word.lower()
+        if lower == "who":
+            return PERSON
+        if lower in ("that", "which"):
+            return self._antecedent(text, tokens, i, region_start)
+        if lower in ("and", "but", "then", "&", "so"):
+            return self._first_subject(text, tokens, i, region_start)  # "Kim was rushed and…"
+        if _is_punct(word):
+            if word == ",":
+                return self._appositive(text, tokens, i, region_start)
+            return FIRST if word == ":" and self._clause_is_chat(text, region_start) else NOBODY
+        found = self._phrase_ending_at(text, tokens, i, region_start)
+        if isinstance(found, Span) and [w.lower() for w in found.words] in (["they"], ["them"]):
+            return self._they(text, tokens, found, region_start)
+        return found
+
+    @staticmethod
+    def _simple_subject(text: str, pos: int, region_start: int) -> Span | None:
+        """The common cases, cheaply: a short plain phrase right after a clause boundary.
+
+        "We | should have", "The on-call engineer | forgot", "and Bob | broke": plain
+        words, no commas, no relative clause, no "they" to resolve. Anything else
+        returns None and is read by the full analysis.
+        """
+        low = max(region_start, pos - 60)
+        chunks = text[low:pos].rsplit(None, 8)
+        if low > region_start and len(chunks) < 9 and text[low - 1 : low].strip():
+            chunks = chunks[1:]  # the window cut a word in half
+        i = len(chunks) - 1
+        while i >= 0 and chunks[i].lower() in _SKIP:
+            i -= 1
+        end = i
+        while i >= 0 and end - i < 4:
+            word = chunks[i]
+            lower = word.lower()
+            if lower in _BOUNDARY or not _PLAIN.match(word) or _is_clock(word):
+                break
+            i -= 1
+        if i == end:
+            return None
+        words = chunks[i + 1 : end + 1]
+        if i >= 0:
+            before = chunks[i]
+            if before[-1:] in '.!?;:("“' or _is_clock(before):
+                initial = True
+            elif before.lower() in _CLAUSE_WORDS:
+                initial = False
+            else:
+                return None  # a verb, a comma, a relative pronoun: needs the full analysis
+        elif len(chunks) == 9 or (low > region_start and text[region_start:low].strip()):
+            return None  # the phrase may reach further back than the window
+        else:
+            initial = True
+        lowered = [w.lower() for w in words]
+        if lowered[-1] in ("they", "them") or "who" in lowered or "whoever" in lowered:
+            return None
+        capitals = [w[:1].isupper() for w in words]
+        if any(capitals) and not all(capitals) and capitals[-1] and lowered[0] not in _DETERMINERS:
+            return None  # "later that night | Oluwaseun": leave it to the full analysis
+        first = text.rfind(words[0], low, pos)
+        last = text.rfind(words[-1], low, pos) + len(words[-1])
+        return Span(first, last, tuple(words), initial)
+
+    def _first_subject(self, text: str, tokens: _Tokens, i: int, region_start: int) -> Span | str:
+        """The subject at the start of the clause that ends at token ``i``."""
+        j = i - 1
+        while (
+            j >= 0
+            and not _is_punct(tokens.words[j])
+            and tokens.words[j].lower() not in _CLAUSE_WORDS
+        ):
+            j -= 1
+        return self._subject_at(text, tokens, j + 1, i, region_start)
+
+    def _subject_at(
+        self, text: str, tokens: _Tokens, start: int, limit: int, region_start: int
+    ) -> Span | str:
+        """The noun phrase that opens a clause at token ``start`` (before token ``limit``)."""
+        last: Span | None = None
+        for size in (1, 2, 3, 4):
+            stop = start + size
+            if stop > limit or any(w.lower() in _BOUNDARY for w in tokens.words[start:stop]):
+                break
+            last = self._span(text, tokens, start, stop - 1, region_start)
+            if self.classify(last) in (PERSON, FIRST):
+                return last
+        return last if last is not None else NOBODY
+
+    def _they(self, text: str, tokens: _Tokens, they: Span, region_start: int) -> Span | str:
+        """ "they" is people unless the sentence began with things ("the pods … they")."""
+        first = 0
+        while first < len(tokens.words) and (
+            _is_punct(tokens.words[first]) or tokens.words[first].lower() in _CLAUSE_WORDS
+        ):
+            first += 1
+        if first >= len(tokens.words) or tokens.start(first) >= they.start:
+            return they
+        limit = first
+        while limit < len(tokens.words) and tokens.start(limit) < they.start:
+            limit += 1
+        opening = self._subject_at(text, tokens, first, limit, region_start)
+        if isinstance(opening, Span) and self.classify(opening) == THING:
+            return THING
+        return they
+
+    def _phrase_ending_at(
+        self, text: str, tokens: _Tokens, i: int, region_start: int
+    ) -> Span | str:
+        end = i
+        while i >= 0 and end - i < 6:
+            word = tokens.words[i]
+            lower = word.lower()
+            if _is_punct(word) or lower in _BOUNDARY or _is_clock(word):
+                break
+            i -= 1
+        if i >= 0 and tokens.words[i].lower() in ("no", "not") and end - i < 6:
+            i -= 1  # keep the negation: "no single person caused this"
+        first = i + 1
+        if self._relative_person(tokens, i):
+            return PERSON  # "whoever wrote this runbook | should", "the engineer who wrote…"
+        if first > end:
+            return NOBODY
+        run = end
+        while run - 1 >= first and tokens.words[run - 1][:1].isupper():
+            run -= 1
+        if first < run <= end and tokens.words[end][:1].isupper():
+            before = tokens.words[run - 1].lower()
+            if before not in _DETERMINERS and not before.endswith("'s"):
+                first = run  # "later that night | Oluwaseun skipped": the name is the subject
+        return self._span(text, tokens, first, end, region_start)
+
+    @staticmethod
+    def _relative_person(tokens: _Tokens, i: int) -> bool:
+        """Whether the clause holding token ``i`` is introduced by "who" or "whoever"."""
+        while i >= 0:
+            word = tokens.words[i]
+            lower = word.lower()
+            if lower in ("who", "whoever", "whoever's", "whomever"):
+                return True
+            if _is_punct(word) or lower in _CLAUSE_WORDS or _is_clock(word):
+                return False
+            i -= 1
+        return False
+
+    def _antecedent(self, text: str, tokens: _Tokens, i: int, region_start: int) -> Span | str:
+        """The noun a relative "that"/"which" refers back to: "the change | that … broke"."""
+        i -= 1
+        while i >= 0 and tokens.words[i].lower() in _SKIP:
+            i -= 1
+        if i < 0 or _is_punct(tokens.words[i]):
+            return NOBODY
+        return self._phrase_ending_at(text, tokens, i, region_start)
+
+    def _appositive(self, text: str, tokens: _Tokens, comma: int, region_start: int) -> Span | str:
+        """Handle "Priya, the on-call engineer, forgot" and "Bart, who owned it, should have"."""
+        j = comma - 1
+        while j >= 0 and tokens.words[j] != "," and comma - j < 24:
+            j -= 1
+        if j < 0 or tokens.words[j] != ",":
+            return NOBODY
+        inner = tokens.words[j + 1 : comma]
+        if inner and inner[0].lower() == "who":
+            return PERSON
+        if inner:
+            middle = self._span(text, tokens, j + 1, comma - 1, region_start)
+            if self.classify(middle) == PERSON:
+                return middle
+        if j - 1 < 0:
+            return NOBODY
+        return self._phrase_ending_at(text, tokens, j - 1, region_start)
+
+    @staticmethod
+    def _span(text: str, tokens: _Tokens, first: int, last: int, region_start: int) -> Span:
+        before = first - 1
+        initial = before < 0 or _is_punct(tokens.words[before]) or _is_clock(tokens.words[before])
+        return Span(
+            tokens.start(first), tokens.end(last), tuple(tokens.words[first : last + 1]), initial
+        )
+
+    @staticmethod
+    def _clause_is_chat(text: str, region_start: int) -> bool:
+        """A clause with no subject is the writer's own in chat and notes, not in prose."""
+        head = text[region_start : region_start + 40].lstrip(" \t-*•>")
+        return bool(head) and (head[0].islower() or bool(re.match(r"\S{1,20}:\s", head)))
+
+    def span_of(self, text: str, start: int, end: int, region_start: int) -> Span:
+        """Return the noun phrase at the start of ``text[start:end]`` (a ``who`` group).
+
+        The phrase ends before a preposition or time word ("the intern | on Tuesday"),
+        except in "the person on call".
+        """
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+        if not tokens:
+            return Span(start, end, (), True)
+        words = [t[2] for t in tokens]
+        lowered = [w.lower() for w in words]
+        cut = len(tokens)
+        for n in range(1, len(tokens)):
+            if lowered[n : n + 2] == ["on", "call"]:
+                cut = n + 2
+                break
+            if _is_punct(words[n]) or lowered[n] in _TRIM or _is_clock(words[n]):
+                cut = n
+                break
+            if lowered[n].endswith("ing") and len(lowered[n]) > 4:
+                cut = n  # "Idris | merging his own PR", "one engineer | being sloppy"
+                break
+        head = text[max(region_start, start - 24) : start].rstrip()
+        last = head.rsplit(None, 1)[-1] if head else ""
+        initial = (
+            not text[region_start:start].strip(" \t-*•>") or _is_punct(head[-1:]) or _is_clock(last)
+        )
+        return Span(start, tokens[cut - 1][1], tuple(words[:cut]), initial)
+
+    # -- classifying ------------------------------------------------------------------------
+
+    def classify(
+        self,
+        span: Span | str,
+        people: People | None = None,
+        chat: bool = False,
+        human_only: bool = False,
+    ) -> str:
+        """Return FIRST, PERSON, THING or NOBODY for the noun phrase ``span``.
+
+        ``human_only`` says the verb only fits people, so a capitalised word that is
+        also an ordinary English word ("Aurora forgot") is taken as a name.
+        """
+        if isinstance(span, str):
+            return span
+        key = (span.words, span.initial, chat, people, human_only)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > 20_000:
+                self._memo.clear()  # phrases repeat; a bounded memo keeps the cost flat
+            found = self._memo[key] = self._classify(span, people, chat, human_only)
+        return found
+
+    def _classify(self, span: Span, people: People | None, chat: bool, human_only: bool) -> str:
+        words = [w for w in span.words if not _is_punct(w)]
+        if not words:
+            return NOBODY
+        lowered = [w.lower() for w in words]
+        if lowered[0] == "whoever":
+            return PERSON
+        if lowered[0] in ("no", "not", "none") and lowered[1:2] != ["one"]:
+            return THING  # "no single person caused this" denies, it does not blame
+        if lowered[-1].endswith("'s") or lowered[-1].endswith("s'"):
+            return THING  # a possessive whose noun was not captured: "the team's [decision]"
+        if len(lowered) == 1 and lowered[0] in ("his", "her", "their", "your"):
+            return PERSON  # "his failure to escalate"
+        if all(w in _DETERMINERS for w in lowered):
+            return NOBODY
+        if lowered[0] in ("our", "my") and len(lowered) > 1:
+            head = lowered[-1]
+            if head in self.words.things:
+                return THING
+            if head in _GROUPS or head not in self.words.roles:
+                return FIRST  # "our team should have": the writer's own group
+            return PERSON  # "our manager should have": a colleague, not the writer
+        cut = 0
+        while cut < len(lowered) - 1 and lowered[cut] in _DETERMINERS:
+            cut += 1
+        has_determiner = cut > 0
+        words, lowered = words[cut:], lowered[cut:]
+        first = lowered[0]
+        if len(lowered) == 1 and first in _FIRST_WORDS:
+            return FIRST
+        if lowered[-1] in _PERSON_WORDS:
+            return PERSON  # "Paulo he ignore…"
+        if lowered[-1] in _FIRST_WORDS:
+            return FIRST  # "kemal: yep i deleted…", "in an ideal world we…"
+        if first in _PERSON_WORDS or (first == "no" and lowered[1:2] == ["one"]):
+            return PERSON
+        if first in _THING_WORDS:
+            return THING
+        if people is not None and tuple(words) in people:
+            return PERSON
+        head = _bare(lowered[-1])
+        for n in range(1, len(lowered) - 1):
+            if lowered[n] in _PREPOSITIONS:
+                head = _bare(lowered[n - 1])  # "the SRE on duty", "the team of support"
+                break
+        if lowered[-2:] == ["on", "call"] or head in self.words.roles:
+            return PERSON
+        if head in self.words.things or any(w in self.words.things for w in lowered):
+            return THING
+        if any(w.startswith("@") and len(w) > 1 for w in words):
+            return PERSON
+        if has_determiner:
+            return THING  # "the migration": a determiner before a non-role noun is a thing
+        return self._name_shape(words, lowered, span.initial and not human_only, chat)
+
+    def _name_shape(self, words: list[str], lowered: list[str], initial: bool, chat: bool) -> str:
+        if len(words) > 3:
+            return THING
+        capitalised = all(w[:1].isupper() for w in words)
+        if capitalised:
+            if any(w.isupper() and len(w) > 1 for w in words):
+                return THING  # an acronym that is not a role: API, DNS, CDN
+            first = _bare(lowered[0])
+            if first in self.words.names:
+                return PERSON
+            if initial and (self.words.is_english(first) or first.endswith(_THING_SUFFIXES)):
+                return THING  # "Retention removed…", "Autoscaling ignored…"
+            return PERSON
+        if len(words) == 1 and (chat or (initial and chat)) and words[0].isalpha():
+            word = lowered[0]
+            if word in self.words.names or not self.words.is_english(word):
+                return PERSON
+        return THING
+
+
+class _Tokens:
+    """The words of a stretch of text, with their offsets looked up only when needed."""
+
+    __slots__ = ("_high", "_low", "matches", "text", "words")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.words: list[str] = _TOKEN.findall(text, start, end)
+        self.matches: list[re.Match[str]] | None = None
+        if not self.words:
+            self.matches = []
+        self._low = start
+        self._high = end
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def _found(self) -> list[re.Match[str]]:
+        if self.matches is None:
+            self.matches = list(_TOKEN.finditer(self.text, self._low, self._high))
+        return self.matches
+
+    def start(self, index: int) -> int:
+        return self._found()[index].start()
+
+    def end(self, index: int) -> int:
+        return self._found()[index].end()
+
+
+def _bare(word: str) -> str:
+    for suffix in ("'s", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_punct(word: str) -> bool:
+    return bool(word) and not word[0].isalnum() and word[0] != "@"
+
+
+def _is_clock(word: str) -> bool:
+    return bool(word) and word[0].isdigit()
