@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     _db_option(parser, None)
+    parser.add_argument(
+        "--open",
+        metavar="ID",
+        help="open this debrief in the app (its id or first characters); with the app "
+        "already running on the database, that window opens it",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def sub(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -75,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add a Word comment on every phrase the language checker flags",
     )
+
+    sub("demo", "add the sample debrief to the library (once) and print its id")
 
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
@@ -111,9 +119,7 @@ def _fail(message: str) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
-        from facilitator.app import run_gui
-
-        return run_gui(args.db)
+        return _gui(args)
     if args.command == "lint":
         if args.lint_run is None:
             raise CommandError("the language checker is not available in this build")
@@ -127,7 +133,28 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _import(args, service)
         if args.command == "list":
             return _list(args, service, sys.stdout)
+        if args.command == "demo":
+            return _demo(service)
         return _export(args, _find(service, args.source))
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from facilitator import display_check
+
+    problem = display_check.no_display()
+    if problem is not None:
+        return _fail(problem.message)
+    # ldd looks at Qt's X11 plugin while Python imports Qt and the app.
+    pending = display_check.start_check()
+    try:
+        from facilitator.app import run_gui
+    except ImportError as exc:
+        pending.result()
+        return _fail(display_check.import_failure(exc).message)
+    problem = pending.result()
+    if problem is not None:
+        return _fail(problem.message)
+    return int(run_gui(args.db, open_id=args.open))
 
 
 def _is_json_file(source: str) -> bool:
@@ -162,6 +189,17 @@ def _import(args: argparse.Namespace, service: DebriefService) -> int:
     for _path, debrief in debriefs:
         service.save(debrief, touch=False)
         print(f"imported {debrief.id}  {debrief.title or '(untitled)'}")
+    return 0
+
+
+def _demo(service: DebriefService) -> int:
+    from facilitator.sample import add_sample
+
+    result = add_sample(service)
+    if result.added:
+        print(f"added the sample debrief {result.id}  {result.title}")
+    else:
+        print(f"the sample debrief is already in the library: {result.id}  {result.title}")
     return 0
 
 

@@ -18,6 +18,7 @@ from facilitator.ui.export_actions import ExportCommands
 from facilitator.ui.findings_view import FindingsView
 from facilitator.ui.library import LibraryView
 from facilitator.ui.menus import build_menus
+from facilitator.ui.onboarding import Onboarding
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
 from facilitator.ui.theme import (
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_mode()
         self.refresh_library()
+        # The sample debrief, the tour and the Help menu (after build_menus: Help comes last).
+        self.onboarding = Onboarding(self)
 
     # -- library -------------------------------------------------------------------------
 
