@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 FROZEN := dist/facilitator/facilitator
 FROZEN_INPUTS := $(shell git ls-files facilitator resources packaging pyproject.toml 2>/dev/null)
 
-.PHONY: run test unit lint format bench dist clean
+.PHONY: run test suite frozen-tests unit lint format bench dist clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,22 +31,37 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Everything CI runs: lint, the frozen app (rebuilt only when a source changed), every test.
-test: lint $(FROZEN)
-	FACILITATOR_FROZEN_APP=$(FROZEN) QT_QPA_PLATFORM=offscreen \
-		$(BIN)/pytest $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS))
+PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+WORKERS := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS))
+
+# Everything CI runs: lint, every test including the slow ones, and the frozen app.
+# PyInstaller (one core) builds while the suite runs; the frozen app's tests come last.
+test: lint
+	@$(MAKE) --no-print-directory -j2 dist suite
+	@$(MAKE) --no-print-directory frozen-tests
+
+suite: $(STAMP)
+	$(PYTEST) -m "not frozen" $(WORKERS)
+
+frozen-tests: $(FROZEN)
+	FACILITATOR_FROZEN_APP=$(FROZEN) $(PYTEST) -m frozen
 
 # The quick loop while working: no frozen app, no slow tests.
 unit: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m "not slow" $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS))
+	$(PYTEST) -m "not slow" $(WORKERS)
 
-# A one-folder app in dist/facilitator/ (PyInstaller; see packaging/README.md).
+# A one-folder app in dist/facilitator/ (PyInstaller; see packaging/README.md), rebuilt
+# only when a tracked source changed. Its log is kept in build/pyinstaller.log.
 dist: $(FROZEN)
 
 $(FROZEN): $(STAMP) $(FROZEN_INPUTS)
-	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
-		packaging/facilitator.spec
+	@echo "building the frozen app (log: build/pyinstaller.log)"
+	@mkdir -p build
+	@$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/facilitator.spec > build/pyinstaller.log 2>&1 \
+		|| { tail -40 build/pyinstaller.log; exit 1; }
 	@touch $(FROZEN)
+	@echo "frozen app: $(FROZEN)"
 
 format: $(STAMP)
 	$(BIN)/ruff format .
