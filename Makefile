@@ -44,7 +44,7 @@ suite: $(STAMP)
 	$(PYTEST) -m "not frozen" $(WORKERS)
 
 frozen-tests: $(FROZEN)
-	FACILITATOR_FROZEN_APP=$(FROZEN) $(PYTEST) -m frozen
+	FACILITATOR_FROZEN_APP=$(FROZEN) $(PYTEST) -m frozen $(WORKERS)
 
 # The quick loop while working: no frozen app, no slow tests.
 unit: lint

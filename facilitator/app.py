@@ -197,3 +197,5 @@ def bring_forward(window: MainWindow) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+    # A window manager that refuses to hand over focus still flashes the task bar entry.
+    QApplication.alert(window)

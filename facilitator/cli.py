@@ -149,8 +149,9 @@ def _gui(args: argparse.Namespace) -> int:
     try:
         from facilitator.app import run_gui
     except ImportError as exc:
-        pending.result()
-        return _fail(display_check.import_failure(exc).message)
+        # ldd on the plugin lists every missing library; the import names only the first.
+        found = pending.result()
+        return _fail((found or display_check.import_failure(exc)).message)
     problem = pending.result()
     if problem is not None:
         return _fail(problem.message)

@@ -77,6 +77,8 @@ class Onboarding(QObject):
         self.offer: TourOffer | None = None
         self.actions: dict[str, QAction] = {}
         window.library.sampleRequested.connect(self.open_sample)
+        # Once a debrief is open the card would sit on its fields; the tour stays in Help.
+        window.session.debriefOpened.connect(self._dismiss_offer)
         self._build_help_menu()
         if not window.settings.value(OFFERED_KEY, False, type=bool):
             QTimer.singleShot(0, self.offer_tour)
@@ -94,10 +96,7 @@ class Onboarding(QObject):
         self.window.open_debrief(result.id)
         if self.window.session.debrief is None:
             return False
-        self.window.show_message(
-            "This sample debrief is made up. Change anything; delete it from the library "
-            "when you no longer need it."
-        )
+        self.window.show_message("A made-up sample: change anything, delete it when done.")
         return True
 
     # -- the tour ------------------------------------------------------------------------
@@ -110,6 +109,10 @@ class Onboarding(QObject):
             self.offer.yes.clicked.connect(self.start_tour)
         self.offer.show()
         self.offer.place()
+
+    def _dismiss_offer(self, *_args: object) -> None:
+        if self.offer is not None:
+            self.offer.hide()
 
     def start_tour(self) -> None:
         """Start the tour, on the open debrief or else on the sample."""

@@ -33,10 +33,16 @@ def test_an_empty_library_offers_the_sample_and_opens_it(
 ) -> None:
     library = window.library
     assert library.empty.isVisible() and library.sample_button.isVisible()
+    assert not library.table.isVisible()
+    qtbot.waitUntil(lambda: window.onboarding.offer is not None)
+    offer = window.onboarding.offer
+    assert offer is not None and offer.isVisible()
     qtbot.mouseClick(library.sample_button, Qt.MouseButton.LeftButton)
+    # The tour offer would sit on the editor's fields: it goes (the tour stays in Help).
+    assert not offer.isVisible()
     assert window.session.debrief is not None and window.session.debrief.id == SAMPLE_ID
     assert window.windowTitle().startswith("Sample:")
-    assert "made up" in window.statusBar().currentMessage()
+    assert "made-up sample" in window.statusBar().currentMessage()
     window.show_library()
     assert not library.empty.isVisible()
     assert [s.id for s in service.list()] == [SAMPLE_ID]
