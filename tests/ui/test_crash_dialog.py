@@ -118,3 +118,39 @@ def test_details_toggle_and_the_dialog_closes(
     assert dialog.details.isVisible() and "KeyError" in dialog.details.toPlainText()
     dialog.close_button.click()
     assert not dialog.isVisible()
+
+
+@pytest.mark.slow
+def test_the_real_app_reports_an_exception_in_a_slot_and_keeps_running(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from facilitator.app import run_gui\n"
+        "def ready(window):\n"
+        "    QTimer.singleShot(10, lambda: 1 / 0)\n"
+        # Still running after the exception: the window closes itself normally later.
+        "    QTimer.singleShot(800, lambda: print('still running', flush=True) or window.close())\n"
+        "sys.exit(run_gui(None, ['facilitator'], on_ready=ready))\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FACILITATOR_DATA_DIR": str(tmp_path / "data"),
+        "FACILITATOR_CONFIG_DIR": str(tmp_path / "config"),
+        "FACILITATOR_LOG_DIR": str(tmp_path / "logs"),
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert "still running" in run.stdout
+    assert "Traceback" not in run.stderr
+    reports = list((tmp_path / "logs").glob("crash-*.txt"))
+    assert len(reports) == 1
+    assert "exception: ZeroDivisionError" in reports[0].read_text(encoding="utf-8")
+    log = (tmp_path / "logs" / "facilitator.log").read_text(encoding="utf-8")
+    assert "unexpected ZeroDivisionError" in log
