@@ -13,7 +13,10 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import open_argument
+from facilitator.app import open_argument, open_by_prefix
+from facilitator.domain.model import Debrief
+from facilitator.sample import SAMPLE_ID, add_sample
+from facilitator.ui.main_window import MainWindow
 from facilitator.ui.single_instance import (
     MAX_MESSAGE,
     InstanceServer,
@@ -90,6 +93,21 @@ def test_open_argument_reads_both_spellings() -> None:
     assert open_argument(["--open", "7d3f"]) == "7d3f"
     assert open_argument(["--db", "x", "--open=abc"]) == "abc"
     assert open_argument(["--open"]) is None and open_argument([]) is None
+
+
+def test_open_by_prefix_opens_one_match_and_explains_the_rest(window: MainWindow) -> None:
+    add_sample(window.service)
+    # Shares the first two characters with the sample's id, and only those.
+    window.service.save(Debrief(id="7d000000-0000-4000-8000-000000000000", title="Another"))
+    assert SAMPLE_ID.startswith("7d3f")
+    open_by_prefix(window, "zz")
+    assert window.session.debrief is None
+    assert "No debrief has an id starting with" in window.statusBar().currentMessage()
+    open_by_prefix(window, SAMPLE_ID[:2])
+    assert window.session.debrief is None
+    assert "matches 2 debriefs" in window.statusBar().currentMessage()
+    open_by_prefix(window, SAMPLE_ID[:8].upper())
+    assert window.session.debrief is not None and window.session.debrief.id == SAMPLE_ID
 
 
 # -- the local server, in this process ---------------------------------------------------
