@@ -152,7 +152,7 @@ def _gui(args: argparse.Namespace) -> int:
         # ldd on the plugin lists every missing library; the import names only the first.
         found = pending.result()
         return _fail((found or display_check.import_failure(exc)).message)
-    problem = pending.result()
+    problem = pending.result() or display_check.unreachable_display()
     if problem is not None:
         return _fail(problem.message)
     return int(run_gui(args.db, open_id=args.open))

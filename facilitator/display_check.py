@@ -5,7 +5,8 @@ names the wrong library and then aborts with a core dump. This module asks the
 dynamic loader instead (``ldd`` on the plugin, started in the background while the
 rest of the app is imported, so it costs a fork and not the ~30 ms ldd takes) and
 turns a failure into one line naming the missing libraries and the packages that
-provide them.
+provide them. A local ``DISPLAY`` with no X server behind it, and no display at all,
+get one line each as well.
 
 Pure Python; it finds the plugin through ``importlib.util.find_spec`` without
 importing PySide6.
@@ -17,6 +18,7 @@ import importlib.util
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -173,6 +175,38 @@ def import_failure(exc: ImportError) -> Problem:
     if match is None:
         return Problem(f"cannot start Qt ({type(exc).__name__}); reinstall with `make run`")
     return describe([match.group(1)])
+
+
+_LOCAL_DISPLAY = re.compile(r"^(?:unix)?:(\d+)(?:\.\d+)?$")
+
+
+def unreachable_display(env: Mapping[str, str] | None = None) -> Problem | None:
+    """A local X display that nothing listens on (a stale DISPLAY): Qt would abort.
+
+    Only ``:N`` displays are checked, by connecting to the X server's Unix socket
+    (the file, then the abstract one Linux X servers also open); a remote or
+    forwarded display is left to Qt.
+    """
+    env = os.environ if env is None else env
+    if not wants_xcb(env):
+        return None
+    display = env.get("DISPLAY", "")
+    match = _LOCAL_DISPLAY.match(display)
+    if match is None:
+        return None
+    path = f"/tmp/.X11-unix/X{match.group(1)}"
+    for address in (path, "\0" + path):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(1.0)
+            try:
+                probe.connect(address)
+            except OSError:
+                continue
+            return None
+    return Problem(
+        f"cannot open a window: no X server answers on DISPLAY={display}; "
+        "start one, or fix DISPLAY (the command-line commands work without one)"
+    )
 
 
 def no_display(

@@ -140,3 +140,54 @@ def test_the_app_without_any_display_prints_one_line(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "no display" in run.stderr
+
+
+def _free_display() -> int:
+    import socket
+
+    for number in range(900, 1000):
+        path = f"/tmp/.X11-unix/X{number}"
+        if Path(path).exists():
+            continue
+        with socket.socket(socket.AF_UNIX) as probe:
+            try:
+                probe.connect("\0" + path)
+            except OSError:
+                return number
+    raise AssertionError("no free display number")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X servers on Linux only")
+def test_a_local_display_nobody_listens_on_is_reported() -> None:
+    import socket
+
+    number = _free_display()
+    problem = display_check.unreachable_display({"DISPLAY": f":{number}"})
+    assert problem is not None and f"DISPLAY=:{number}" in problem.message
+    # An X server listening (here: on the abstract socket Linux servers also open).
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(f"\0/tmp/.X11-unix/X{number}")
+        server.listen(1)
+        assert display_check.unreachable_display({"DISPLAY": f":{number}.0"}) is None
+    # Remote and forwarded displays, and other platforms, are left to Qt.
+    assert display_check.unreachable_display({"DISPLAY": "localhost:10.0"}) is None
+    env = {"DISPLAY": f":{number}", "QT_QPA_PLATFORM": "offscreen"}
+    assert display_check.unreachable_display(env) is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X servers on Linux only")
+def test_the_app_on_a_stale_display_prints_one_line_instead_of_aborting(tmp_path: Path) -> None:
+    fake_bin = tmp_path / "bin"
+    _fake_ldd(fake_bin, "\tlibc.so.6 => /lib/libc.so.6 (0x1)\n")  # every library there
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=f":{_free_display()}", PATH=f"{fake_bin}{os.pathsep}{env['PATH']}")
+    run = subprocess.run(
+        [sys.executable, "-m", "facilitator.cli"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.count("\n") == 1 and "no X server answers" in run.stderr
