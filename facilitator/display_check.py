@@ -117,8 +117,8 @@ def describe(missing: list[str]) -> Problem:
     hint = f" (Debian/Ubuntu: sudo apt install {' '.join(packages)})" if packages else ""
     return Problem(
         f"cannot open a window: Qt needs {', '.join(missing)}, "
-        f"which this system does not have{hint}; the README's Install section lists "
-        "every package",
+        f"which this system does not have{hint}; the README's “System packages” lists "
+        "them all",
         tuple(missing),
     )
 
