@@ -33,6 +33,7 @@ class TourOffer(QFrame):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        self.window_ = window
         self.setObjectName("TourOffer")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -60,10 +61,10 @@ class TourOffer(QFrame):
         self.yes.clicked.connect(self.hide)
 
     def place(self) -> None:
-        window = self.parentWidget()
+        window = self.window_
         self.adjustSize()
-        bottom = window.height() - window.statusBar().height()  # type: ignore[union-attr]
-        self.move(window.width() - self.width() - 24, bottom - self.height() - 20)  # type: ignore[union-attr]
+        bottom = window.height() - window.statusBar().height()
+        self.move(window.width() - self.width() - 24, bottom - self.height() - 20)
         self.raise_()
 
 

@@ -30,6 +30,10 @@ GAP = 14
 BUBBLE_WIDTH = 360
 
 
+#: Finds a step's target in the window: its rectangle in window coordinates, or None.
+Finder = Callable[[QMainWindow], QRect | None]
+
+
 @dataclass(frozen=True)
 class TourStep:
     """One stop: what to ring (a function returning window coordinates) and what to say."""
@@ -37,10 +41,10 @@ class TourStep:
     key: str
     title: str
     text: str
-    target: Callable[[QMainWindow], QRect | None]
+    target: Finder
 
 
-def _widget_rect(name: str) -> Callable[[QMainWindow], QRect | None]:
+def _widget_rect(name: str) -> Finder:
     def find(window: QMainWindow) -> QRect | None:
         widget = window.findChild(QWidget, name)
         if widget is None or not widget.isVisible():
@@ -50,7 +54,7 @@ def _widget_rect(name: str) -> Callable[[QMainWindow], QRect | None]:
     return find
 
 
-def _first_visible(*finders: Callable[[QMainWindow], QRect | None]) -> Callable:  # type: ignore[type-arg]
+def _first_visible(*finders: Finder) -> Finder:
     def find(window: QMainWindow) -> QRect | None:
         for finder in finders:
             rect = finder(window)
@@ -61,7 +65,7 @@ def _first_visible(*finders: Callable[[QMainWindow], QRect | None]) -> Callable:
     return find
 
 
-def _menu_rect(title: str) -> Callable[[QMainWindow], QRect | None]:
+def _menu_rect(title: str) -> Finder:
     def find(window: QMainWindow) -> QRect | None:
         bar = window.menuBar()
         for action in bar.actions():
