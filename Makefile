@@ -17,8 +17,8 @@ FROZEN_INPUTS := $(shell git ls-files facilitator resources packaging pyproject.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet uv 2>/dev/null || true
-	@if test -x $(BIN)/uv; then \
-		$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test,dist]"; \
+	@if test -x $(BIN)/uv && \
+		$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test,dist]"; then :; \
 	else \
 		$(BIN)/python -m pip install --quiet -e ".[test,dist]"; \
 	fi
@@ -32,7 +32,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/pytest
-WORKERS := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS))
+# worksteal: a worker that runs dry takes tests queued for the other, so a slow file
+# near the end does not leave one core idle.
+WORKERS := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist worksteal)
 
 # Everything CI runs: lint, every test including the slow ones, and the frozen app.
 # PyInstaller (one core) builds while the suite runs; the frozen app's tests come last.
