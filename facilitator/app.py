@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, qVersion
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from facilitator import __version__
 from facilitator.domain.script import MeetingScript, ScriptError, default_script, load_script
+from facilitator.logs import LOGGER_NAME, setup_logging
 from facilitator.paths import config_dir
 from facilitator.storage import DamagedError, DebriefService, StorageError
 from facilitator.storage.service import restore_library
 from facilitator.ui import dialogs
+from facilitator.ui import single_instance as instance
+from facilitator.ui.crash_dialog import CrashHandler
 from facilitator.ui.language_hook import make_language_support
 from facilitator.ui.main_window import APP_NAME, MainWindow
 from facilitator.ui.termination import TerminationWatcher
+
+_log = logging.getLogger(f"{LOGGER_NAME}.app")
 
 
 def make_settings() -> QSettings:
@@ -74,24 +81,73 @@ def open_library(db_url: str | None) -> DebriefService | None:
         return None
 
 
+#: Test hook: with this set to a number of milliseconds, the window closes itself that
+#: long after it is shown (the frozen-app and single-instance tests use it).
+QUIT_AFTER_ENV = "FACILITATOR_QUIT_AFTER_START"
+
+
 def run_gui(
     db_url: str | None = None,
     argv: list[str] | None = None,
     *,
     settings: QSettings | None = None,
     on_ready: Callable[[MainWindow], None] | None = None,
+    open_id: str | None = None,
+    single_instance: bool = True,
 ) -> int:
     """Run the application until its window closes; return the process exit code.
 
     ``on_ready`` is called once the window is shown and the event loop runs (the
-    startup benchmark and the kill test use it).
+    startup benchmark and the kill test use it). ``open_id`` opens that debrief
+    (an id or its first characters). With ``single_instance``, a launch on a
+    database that another process has open hands its arguments over and returns 0.
     """
+    arguments = list(sys.argv if argv is None else argv)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv)
+        app = QApplication(arguments)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("facilitator")
+    setup_logging()
+    claim: instance.Claim | None = None
+    if single_instance:
+        claim = instance.claim(db_url, arguments[1:])
+        if claim.handed_to is not None:
+            print(
+                "facilitator: handed over to the Facilitator already open on this database "
+                f"(process {claim.handed_to})",
+                flush=True,
+            )
+            return 0
+        if not claim.primary:
+            print(
+                "facilitator: another Facilitator has this database open but does not answer; "
+                "close it, or wait a moment and try again",
+                file=sys.stderr,
+            )
+            return 2
+    # The crash dialog belongs to the main window once there is one.
+    windows: list[MainWindow] = []
+    crashes = CrashHandler(lambda: windows[-1] if windows else None, context={"qt": qVersion()})
+    crashes.install()
+    try:
+        return _run(app, db_url, settings, on_ready, open_id, claim, windows.append)
+    finally:
+        crashes.uninstall()
+        if claim is not None:
+            claim.release()
+
+
+def _run(
+    app: QApplication,
+    db_url: str | None,
+    settings: QSettings | None,
+    on_ready: Callable[[MainWindow], None] | None,
+    open_id: str | None,
+    claim: instance.Claim | None,
+    remember: Callable[[MainWindow], None],
+) -> int:
     app.setWindowIcon(app_icon())
     settings = settings if settings is not None else make_settings()
     service = open_library(db_url)
@@ -104,15 +160,71 @@ def run_gui(
             choose_script(settings),
             language_factory=make_language_support,
         )
+        remember(window)
+        if claim is not None and claim.server is not None:
+            claim.server.requested.connect(lambda argv, _cwd: _handed_over(window, argv))
         window.show()
         window.care.start()
-        # SIGTERM closes the window like a click would: what was typed is saved first.
-        watcher = TerminationWatcher(window.close)
+        _log.info("window ready")
+        if open_id:
+            QTimer.singleShot(0, lambda: open_by_prefix(window, open_id))
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))
+        quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+        if quit_after.isdigit():
+            QTimer.singleShot(int(quit_after), window.close)
+        # SIGTERM closes the window like a click would: what was typed is saved first.
+        watcher = TerminationWatcher(window.close)
         try:
             return app.exec()
         finally:
             watcher.uninstall()
     finally:
         service.close()
+
+
+def open_by_prefix(window: MainWindow, ref: str) -> None:
+    """Open the debrief whose id starts with ``ref``, or say why not in the status bar."""
+    try:
+        matches = [s.id for s in window.service.list() if s.id.startswith(ref.strip().lower())]
+    except StorageError as exc:
+        window.show_message(str(exc), error=True)
+        return
+    if len(matches) == 1:
+        window.open_debrief(matches[0])
+        _log.info("opened a debrief on request")
+    elif not matches:
+        window.show_message(f"No debrief has an id starting with “{ref}”.", error=True)
+    else:
+        window.show_message(f"“{ref}” matches {len(matches)} debriefs; give more of the id.")
+
+
+def _handed_over(window: MainWindow, argv: list[str]) -> None:
+    """Another launch on this database: come forward, and do what it asked."""
+    _log.info("a second launch handed over %d argument(s)", len(argv))
+    bring_forward(window)
+    ref = open_argument(argv)
+    if ref:
+        open_by_prefix(window, ref)
+    else:
+        window.show_message("Facilitator is already open on this database: this is its window.")
+
+
+def open_argument(argv: list[str]) -> str | None:
+    """The value of ``--open`` in a handed-over command line, if any."""
+    for index, arg in enumerate(argv):
+        if arg == "--open" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--open="):
+            return arg.partition("=")[2]
+    return None
+
+
+def bring_forward(window: MainWindow) -> None:
+    """Show ``window`` un-minimised, raised and active."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    # A window manager that refuses to hand over focus still flashes the task bar entry.
+    QApplication.alert(window)

@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     _db_option(parser, None)
+    parser.add_argument(
+        "--open",
+        metavar="ID",
+        help="open this debrief in the app (its id or first characters); with the app "
+        "already running on the database, that window opens it",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def sub(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -106,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     actions_cli.configure_parser(sub("actions", "list or export action items across debriefs"))
 
+    sub("demo", "add the sample debrief to the library (once) and print its id")
+
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
         from facilitator.language import lint_cli
@@ -145,9 +153,7 @@ def _fail(message: str) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
-        from facilitator.app import run_gui
-
-        return run_gui(args.db)
+        return _gui(args)
     if args.command == "lint":
         if args.lint_run is None:
             raise CommandError("the language checker is not available in this build")
@@ -180,7 +186,29 @@ def _dispatch(args: argparse.Namespace) -> int:
             from facilitator.followup import actions_cli
 
             return actions_cli.run(args, service)
+        if args.command == "demo":
+            return _demo(service)
         return _export(args, _find(service, args.source))
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from facilitator import display_check
+
+    problem = display_check.no_display()
+    if problem is not None:
+        return _fail(problem.message)
+    # ldd looks at Qt's X11 plugin while Python imports Qt and the app.
+    pending = display_check.start_check()
+    try:
+        from facilitator.app import run_gui
+    except ImportError as exc:
+        # ldd on the plugin lists every missing library; the import names only the first.
+        found = pending.result()
+        return _fail((found or display_check.import_failure(exc)).message)
+    problem = pending.result() or display_check.unreachable_display()
+    if problem is not None:
+        return _fail(problem.message)
+    return int(run_gui(args.db, open_id=args.open))
 
 
 def _is_json_file(source: str) -> bool:
@@ -229,6 +257,17 @@ def _restore(args: argparse.Namespace) -> int:
     if kept is not None:
         print(f"the library as it was is kept in {kept}")
     print(f"restored {args.file}")
+    return 0
+
+
+def _demo(service: DebriefService) -> int:
+    from facilitator.sample import add_sample
+
+    result = add_sample(service)
+    if result.added:
+        print(f"added the sample debrief {result.id}  {result.title}")
+    else:
+        print(f"the sample debrief is already in the library: {result.id}  {result.title}")
     return 0
 
 

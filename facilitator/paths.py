@@ -1,8 +1,8 @@
 """Where Facilitator keeps its files.
 
-The platform's user folders by default (platformdirs); ``FACILITATOR_DATA_DIR``
-and ``FACILITATOR_CONFIG_DIR`` override them, which is how tests keep away from
-a real user's data.
+The platform's user folders by default (platformdirs); ``FACILITATOR_DATA_DIR``,
+``FACILITATOR_CONFIG_DIR`` and ``FACILITATOR_LOG_DIR`` override them, which is how
+tests keep away from a real user's data.
 """
 
 from __future__ import annotations
@@ -25,6 +25,12 @@ def config_dir() -> Path:
     """Return the folder holding settings (not created here)."""
     override = os.environ.get("FACILITATOR_CONFIG_DIR")
     return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, False))
+
+
+def log_dir() -> Path:
+    """Return the folder holding log files and crash reports (not created here)."""
+    override = os.environ.get("FACILITATOR_LOG_DIR")
+    return Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, False))
 
 
 def default_database_url() -> str:

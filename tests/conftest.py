@@ -33,10 +33,11 @@ class MemoryKeyring(KeyringBackend):
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point data and settings folders at a temporary folder and drop FACILITATOR_DB."""
+    """Point data, settings and log folders at a temporary folder and drop FACILITATOR_DB."""
     home = tmp_path / "user"
     monkeypatch.setenv("FACILITATOR_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("FACILITATOR_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("FACILITATOR_LOG_DIR", str(home / "logs"))
     monkeypatch.delenv("FACILITATOR_DB", raising=False)
     yield home
 

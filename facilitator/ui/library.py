@@ -94,15 +94,17 @@ class LibraryModel(QAbstractTableModel):
 
 
 class LibraryView(QWidget):
-    """The list of debriefs with New, Open and Delete.
+    """The list of debriefs with New, Open and Delete; when empty, an offer of the sample.
 
     Signals:
         newRequested(): the user wants a new debrief.
+        sampleRequested(): open the sample debrief (adding it to the library first).
         openRequested(str): open the debrief with this id.
         deleteRequested(str): delete the debrief with this id (after confirmation).
     """
 
     newRequested = Signal()
+    sampleRequested = Signal()
     openRequested = Signal(str)
     deleteRequested = Signal(str)
 
@@ -151,9 +153,38 @@ class LibraryView(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
-        self.empty = QLabel("No debriefs yet. Start one with “New debrief” (Ctrl+N).", self)
-        self.empty.setObjectName("HintLabel")
-        layout.addWidget(self.empty)
+        # In place of the empty table: what to do first, with the sample one click away.
+        self.empty = QWidget(self)
+        self.empty.setObjectName("LibraryEmpty")
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(2)
+        heading = QLabel("No debriefs yet", self.empty)
+        heading.setObjectName("EmptyHeading")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        heading.setFont(font)
+        hint = QLabel(
+            "Start one with “New debrief” (Ctrl+N), or open the sample: a made-up checkout "
+            "outage with every phase filled in.",
+            self.empty,
+        )
+        hint.setObjectName("HintLabel")
+        hint.setWordWrap(True)
+        self.sample_button = QPushButton("Open a sample debrief", self.empty)
+        self.sample_button.setToolTip(
+            "Add a made-up, complete debrief to the library and open it (also in the Help menu)"
+        )
+        self.sample_button.setAccessibleName("Open a sample debrief")
+        center = Qt.AlignmentFlag.AlignHCenter
+        empty_layout.addWidget(heading, 0, center)
+        empty_layout.addWidget(hint)
+        empty_layout.addSpacing(10)
+        empty_layout.addWidget(self.sample_button, 0, center)
+        empty_layout.addStretch(3)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.empty, 1)
+        self.sample_button.clicked.connect(self.sampleRequested)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.new_button.clicked.connect(self.newRequested)
         self.open_button.clicked.connect(self._open_selected)
@@ -170,6 +201,7 @@ class LibraryView(QWidget):
         """Show these debriefs (newest first, as the service lists them)."""
         self.model.set_summaries(summaries)
         self.empty.setVisible(not summaries)
+        self.table.setVisible(bool(summaries))
         if summaries:
             self.table.selectRow(0)
         self._update_buttons()

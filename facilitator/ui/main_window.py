@@ -27,6 +27,7 @@ from facilitator.ui.followup.hooks import FollowUp
 from facilitator.ui.library import LibraryView
 from facilitator.ui.library_care import LibraryCare
 from facilitator.ui.menus import build_menus
+from facilitator.ui.onboarding import Onboarding
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
 from facilitator.ui.theme import (
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_mode()
         self.refresh_library()
+        # The sample debrief, the tour and the Help menu (after build_menus: Help comes last).
+        self.onboarding = Onboarding(self)
 
     # -- library -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -27,7 +28,7 @@ def test_resources_load_from_an_installed_wheel(tmp_path: Path) -> None:
             "wheel",
             "--no-deps",
             "--no-build-isolation",
-            "-q",
+            "-v",
             "-w",
             str(wheels),
             str(ROOT),
@@ -38,6 +39,11 @@ def test_resources_load_from_an_installed_wheel(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert build.returncode == 0, build.stderr
+    # setuptools says "Package 'facilitator.resources.x' is absent from the `packages`
+    # configuration" (a BuildBackendWarning) for a data folder pyproject does not list.
+    output = build.stdout + build.stderr
+    warnings = re.findall(r"^.*(?:[A-Z]\w*Warning:|absent from the).*$", output, re.M)
+    assert warnings == [], "\n".join(warnings)
     wheel = next(wheels.glob("facilitator-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "facilitator/resources/schema/debrief-v1.schema.json" in names
@@ -49,6 +55,12 @@ def test_resources_load_from_an_installed_wheel(tmp_path: Path) -> None:
         if "__pycache__" not in p.parts
     }
     assert sources - set(names) == set(), "list new subpackages in pyproject.toml"
+    data = {
+        "facilitator/resources/" + p.relative_to(ROOT / "resources").as_posix()
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert data - set(names) == set(), "list new resource folders and their files in pyproject"
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (
