@@ -22,7 +22,6 @@ from facilitator.domain.model import (
     FactorKind,
     Participant,
     Priority,
-    Severity,
     TimelineEvent,
 )
 from facilitator.export import export_docx, export_markdown
@@ -37,7 +36,7 @@ def long_debrief(events: int = 500, actions: int = 100) -> Debrief:
     return Debrief(
         title="Queue backlog across three regions",
         incident="INC-2001",
-        severity=Severity.SEV1,
+        severity="SEV1",
         facilitator="Bench Mark",
         summary="A long incident, written up in detail. " * 40,
         impact="Delayed notifications for most customers. " * 20,

@@ -28,6 +28,7 @@ from facilitator.domain.model import (
     TimelineEvent,
     TimingQuestion,
 )
+from facilitator.domain.taxonomy import Taxonomy
 from facilitator.domain.validate import Reader, keyed_object
 
 FORMAT = "facilitator-debrief"
@@ -190,12 +191,15 @@ class Loaded:
     notes: tuple[str, ...] = ()
 
 
-def loads(text: str | bytes) -> Debrief:
-    """Parse and validate a document; raise :class:`InterchangeError` listing every problem."""
-    return read_document(text).debrief
+def loads(text: str | bytes, taxonomy: Taxonomy | None = None) -> Debrief:
+    """Parse and validate a document; raise :class:`InterchangeError` listing every problem.
+
+    Severities are checked against ``taxonomy`` (the built-in scale when None).
+    """
+    return read_document(text, taxonomy).debrief
 
 
-def read_document(text: str | bytes) -> Loaded:
+def read_document(text: str | bytes, taxonomy: Taxonomy | None = None) -> Loaded:
     """Like :func:`loads`, also returning notes such as "severity 'Sev-2' read as SEV2"."""
     if isinstance(text, bytes):
         if len(text) > MAX_DOCUMENT_BYTES:
@@ -219,16 +223,16 @@ def read_document(text: str | bytes) -> Loaded:
         raise InterchangeError([Problem("$", "the document is nested too deeply")]) from None
     except ValueError:  # an integer of thousands of digits
         raise InterchangeError([Problem("$", "holds a number too long to read")]) from None
-    return _validated(data)
+    return _validated(data, taxonomy)
 
 
-def from_dict(data: Any) -> Debrief:
+def from_dict(data: Any, taxonomy: Taxonomy | None = None) -> Debrief:
     """Validate an already-parsed document and build the debrief."""
-    return _validated(data).debrief
+    return _validated(data, taxonomy).debrief
 
 
-def _validated(data: Any) -> Loaded:
-    r = Reader()
+def _validated(data: Any, taxonomy: Taxonomy | None) -> Loaded:
+    r = Reader(taxonomy)
     debrief = _read(r, data)
     if r.problems:
         raise InterchangeError([Problem(path, reason) for path, reason in r.problems])

@@ -21,15 +21,6 @@ class Status(StrEnum):
     PUBLISHED = "published"
 
 
-class Severity(StrEnum):
-    """Incident severity, most severe first."""
-
-    SEV1 = "SEV1"
-    SEV2 = "SEV2"
-    SEV3 = "SEV3"
-    SEV4 = "SEV4"
-
-
 class EventKind(StrEnum):
     """What a timeline event marks."""
 
@@ -238,7 +229,8 @@ class Debrief:
     id: str = field(default_factory=new_id)
     title: str = ""
     incident: str = ""
-    severity: Severity | None = None
+    #: A name on the team's severity scale (see :mod:`facilitator.domain.taxonomy`), or None.
+    severity: str | None = None
     status: Status = Status.DRAFT
     facilitator: str = ""
     purpose: str = ""
@@ -311,7 +303,7 @@ class DebriefSummary:
 
     id: str
     title: str
-    severity: Severity | None
+    severity: str | None
     status: Status
     incident: str
     started_at: datetime | None

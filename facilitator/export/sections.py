@@ -130,8 +130,8 @@ def build_title(debrief: Debrief) -> TitleBlock:
     rows: list[tuple[str, Text]] = []
     if _present(debrief.incident):
         rows.append(("Incident", Text(debrief.incident.strip())))
-    if debrief.severity is not None:
-        rows.append(("Severity", Text(debrief.severity.value)))
+    if debrief.severity:
+        rows.append(("Severity", Text(debrief.severity)))
     window = ctx.moment_clock.span(debrief.started_at, debrief.resolved_at or debrief.mitigated_at)
     if window:
         rows.append(("When", Text(window)))
@@ -288,8 +288,8 @@ def classification(ctx: Context) -> tuple[Block, ...]:
     if not (services or tags or _present(d.primary_cause)):
         return ()
     rows: list[tuple[str, Text]] = []
-    if d.severity is not None:
-        rows.append(("Severity", Text(d.severity.value)))
+    if d.severity:
+        rows.append(("Severity", Text(d.severity)))
     if services:
         rows.append(("Services", Text(services)))
     if _present(d.primary_cause):

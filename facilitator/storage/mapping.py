@@ -30,7 +30,6 @@ from facilitator.domain.model import (
     Priority,
     Reviewer,
     ReviewStatus,
-    Severity,
     Status,
     TimelineEvent,
     TimingQuestion,
@@ -199,7 +198,7 @@ def to_row(debrief: Debrief, row: DebriefRow) -> None:
     """Copy ``debrief`` onto ``row`` (new or loaded), changing only what differs."""
     for name in _SCALARS:
         _set(row, name, getattr(debrief, name))
-    _set(row, "severity", None if debrief.severity is None else str(debrief.severity))
+    _set(row, "severity", debrief.severity or None)
     _set(row, "status", str(debrief.status))
     _set(row, "review_status", _value(debrief.review_status))
     for prefix, question in (("detection", debrief.detection), ("fix", debrief.fix)):
@@ -229,7 +228,7 @@ def from_row(row: DebriefRow) -> Debrief:
             lists[item.section].append(item.text)
     return Debrief(
         id=row.id,
-        severity=_enum(Severity, row.severity),
+        severity=row.severity,
         status=Status(row.status),
         detection=TimingQuestion(
             row.detection_target_minutes, _enum(Answer, row.detection_answer), row.detection_notes
@@ -277,7 +276,7 @@ def summary_from_values(values: Sequence[Any]) -> DebriefSummary:
     return DebriefSummary(
         id=id_,
         title=title,
-        severity=_enum(Severity, severity),
+        severity=severity,
         status=Status(status),
         incident=incident,
         started_at=started,

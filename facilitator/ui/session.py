@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from facilitator.domain.model import Debrief
 from facilitator.domain.script import MeetingScript, Phase
+from facilitator.domain.taxonomy import Taxonomy, default_taxonomy
 from facilitator.storage import DebriefService, StorageError
 
 #: Edits are gathered for this long before a save, so typing does not write every key.
@@ -77,6 +78,8 @@ class MeetingSession(QObject):
         super().__init__(parent)
         self.service = service
         self.script = script
+        #: The team's classification: the severity scale the editor offers, causes, services.
+        self.taxonomy: Taxonomy = default_taxonomy()
         self.debrief: Debrief | None = None
         self.phase_index = 0
         self._clock = clock

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.domain.model import Severity
 from facilitator.domain.text import clean_text
 from facilitator.domain.timing import soak_warning
 from facilitator.ui.parts.base import (
@@ -129,9 +128,7 @@ class ClassificationEditor(PartEditor):
         layout.addWidget(section_label("Classification", self))
         form = _form(self)
         self.severity = QComboBox(self)
-        self.severity.addItem("Not set", None)
-        for sev in Severity:
-            self.severity.addItem(sev.value, sev)
+        self.fill_severities()
         self.services = QLineEdit(self, placeholderText="checkout-api, payments-db, …")
         self.tags = QLineEdit(self, placeholderText="deploy, config, capacity, …")
         self.cause = self.note("primary_cause", "The condition that mattered most", compact=True)
@@ -146,8 +143,26 @@ class ClassificationEditor(PartEditor):
         self.tags.textEdited.connect(lambda t: self._set_list("tags", t))
         self.cause.edited.connect(self._cause_changed)
 
+    def fill_severities(self) -> None:
+        """Offer the active scale, plus a stored value that is no longer on it."""
+        taxonomy = self.session.taxonomy
+        self.severity.blockSignals(True)
+        self.severity.clear()
+        self.severity.addItem("Not set", None)
+        for level in taxonomy.severities:
+            self.severity.addItem(level.name, level.name)
+            self.severity.setItemData(
+                self.severity.count() - 1, level.meaning, Qt.ItemDataRole.ToolTipRole
+            )
+        stored = self.session.debrief.severity if self.session.debrief else None
+        if stored and taxonomy.normalise_severity(stored) is None:
+            # Kept, not silently dropped: the team may have changed its scale since.
+            self.severity.addItem(f"{stored} (not on the scale)", stored)
+        self.severity.blockSignals(False)
+
     def load(self) -> None:
         d = self.debrief
+        self.fill_severities()
         self.severity.setCurrentIndex(max(0, self.severity.findData(d.severity)))
         self.services.setText(", ".join(d.services))
         self.tags.setText(", ".join(d.tags))
