@@ -137,6 +137,7 @@ def to_dict(debrief: Debrief) -> dict[str, Any]:
                 "status": str(a.status),
                 "kind": _enum_value(a.kind),
                 "answers": a.answers,
+                "closed_on": _iso(a.closed_on),
             }
             for a in d.action_items
         ],
@@ -358,6 +359,7 @@ def _action(r: Reader, obj: dict[str, Any], p: str) -> ActionItem:
         status=r.action_status(obj, "status", p),
         kind=r.action_kind(obj, "kind", p),
         answers=r.text(obj, "answers", p),
+        closed_on=r.day(obj, "closed_on", p),
     )
 
 

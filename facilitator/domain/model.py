@@ -159,6 +159,13 @@ class ActionItem:
     kind: ActionKind | None = None
     answers: str = ""
     uid: str = _uid()
+    #: The day it was done or dropped; stamped by the store when the status first says so.
+    closed_on: date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """True while the item still needs doing (open or in progress)."""
+        return self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
 @dataclass

@@ -49,7 +49,8 @@ FILTER_HELP = (
 #: A longer query is a paste gone wrong, not a search.
 MAX_QUERY_CHARS = 2_000
 MAX_CLAUSES = 32
-_WORD = re.compile(r"\w", re.UNICODE)
+#: A term needs a letter or digit; punctuation alone (even "_") indexes as nothing.
+_WORD = re.compile(r"[^\W_]")
 _DAY = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?|-?[Qq]([1-4]))?")
 
 

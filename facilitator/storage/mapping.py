@@ -156,6 +156,7 @@ def _fill_action(row: ActionRow, a: ActionItem) -> None:
     _set(row, "status", str(a.status))
     _set(row, "kind", None if a.kind is None else str(a.kind))
     _set(row, "answers", a.answers)
+    _set(row, "closed_on", a.closed_on)
 
 
 def _fill_item(row: ListItemRow, item: tuple[str, str, str]) -> None:
@@ -255,6 +256,7 @@ def from_row(row: DebriefRow) -> Debrief:
                 kind=_enum(ActionKind, a.kind),
                 answers=a.answers,
                 uid=a.uid,
+                closed_on=a.closed_on,
             )
             for a in row.actions
         ],

@@ -11,13 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from facilitator.domain.model import Debrief, DebriefSummary
+from facilitator.domain.model import ActionStatus, Debrief, DebriefSummary
+from facilitator.domain.taxonomy import Taxonomy, default_taxonomy
+from facilitator.library.query import Query, parse_query
 from facilitator.paths import resolve_database_url
-from facilitator.storage import database
+from facilitator.storage import database, search
 from facilitator.storage.errors import NotFoundError, StorageError
 from facilitator.storage.mapping import from_row, summary_from_values, to_row
 from facilitator.storage.orm import DebriefRow
@@ -27,6 +29,15 @@ log = logging.getLogger(__name__)
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _stamp_closed(debrief: Debrief, now: datetime) -> None:
+    """Date action items the first time they are saved done or dropped, for the trends."""
+    for item in debrief.action_items:
+        if item.is_open:
+            item.closed_on = None
+        elif item.closed_on is None and item.status in (ActionStatus.DONE, ActionStatus.WONT_DO):
+            item.closed_on = now.date()
 
 
 class DebriefService:
@@ -52,6 +63,8 @@ class DebriefService:
                 f"Facilitator and cannot be opened ({exc})."
             ) from exc
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        # The search index rebuilds what a transaction changed before it commits.
+        search.install(self._sessions)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -91,6 +104,8 @@ class DebriefService:
         debrief.created_at = debrief.created_at or now
         if touch or debrief.updated_at is None:
             debrief.updated_at = now
+        if touch:
+            _stamp_closed(debrief, now)
         with self._session() as session:
             row = session.get(DebriefRow, debrief.id)
             if row is None:
@@ -121,6 +136,36 @@ class DebriefService:
             if row is None:
                 raise NotFoundError(f"No debrief has the id {debrief_id}.")
             session.delete(row)
+
+    # -- the library: search, matrix, trends ----------------------------------------------
+
+    def search(
+        self,
+        query: str | Query,
+        *,
+        taxonomy: Taxonomy | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> search.SearchPage:
+        """Ranked full-text search in the library's query language.
+
+        Raises :class:`facilitator.library.query.QueryError` (a hint) for a query
+        that cannot be understood, and StorageError when the database fails.
+        """
+        taxonomy = taxonomy or default_taxonomy()
+        parsed = parse_query(query, taxonomy) if isinstance(query, str) else query
+        with self._session() as session:
+            return search.search(session, parsed, taxonomy, limit=limit, offset=offset)
+
+    def rebuild_search_index(self) -> int:
+        """Rebuild every search document; return how many debriefs were indexed."""
+        from facilitator.storage.search_schema import mark_all_stale, refresh_stale
+
+        with self._session() as session:
+            connection = session.connection()
+            mark_all_stale(connection)
+            refresh_stale(connection)
+            return session.scalar(select(func.count()).select_from(DebriefRow)) or 0
 
     def close(self) -> None:
         """Release the database connections."""
