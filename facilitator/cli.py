@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from facilitator import __version__
+from facilitator.commands import matrix_cmd, report_cmd, search_cmd, trends_cmd
+from facilitator.commands.common import add_taxonomy_option, taxonomy_from
 from facilitator.domain.interchange import InterchangeError, dumps, loads
 from facilitator.domain.model import Debrief
+from facilitator.domain.taxonomy import Taxonomy, TaxonomyError
 from facilitator.export.atomic import ExportError, write_atomically
 
 if TYPE_CHECKING:
@@ -59,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--replace", action="store_true", help="replace a stored debrief that has the same id"
     )
+    add_taxonomy_option(imp)
 
     lst = sub("list", "list stored debriefs: id, date, severity, title")
     lst.add_argument("--format", choices=("text", "json"), default="text")
@@ -84,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     else:
         lint_cli.configure_parser(lint)
         lint.set_defaults(lint_run=lint_cli.run)
+
+    # The incident library's commands live in facilitator.commands; only registered here.
+    search_cmd.configure(sub("search", "search every field of every debrief"))
+    trends_cmd.configure(sub("trends", "count debriefs by service, severity, cause, tag or period"))
+    matrix_cmd.configure(sub("matrix", "the classification matrix as CSV, Word or text"))
+    report_cmd.configure(sub("report", "the monthly learning review as Word, Markdown or PDF"))
     return parser
 
 
@@ -92,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (CommandError, InterchangeError, ExportError) as exc:
+    except (CommandError, InterchangeError, ExportError, TaxonomyError) as exc:
         return _fail(str(exc))
     except Exception as exc:
         from facilitator.storage import StorageError
@@ -114,6 +124,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.app import run_gui
 
         return run_gui(args.db)
+    if getattr(args, "run", None) is not None:
+        return int(args.run(args))
     if args.command == "lint":
         if args.lint_run is None:
             raise CommandError("the language checker is not available in this build")
@@ -121,7 +133,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from facilitator.storage import DebriefService
 
     if args.command == "export" and _is_json_file(args.source):
-        return _export(args, _read_document(Path(args.source)))
+        return _export(args, _read_document(Path(args.source), taxonomy_from(args)))
     with DebriefService(args.db) as service:
         if args.command == "import":
             return _import(args, service)
@@ -134,13 +146,13 @@ def _is_json_file(source: str) -> bool:
     return source.lower().endswith(".json") or Path(source).is_file()
 
 
-def _read_document(path: Path) -> Debrief:
+def _read_document(path: Path, taxonomy: Taxonomy) -> Debrief:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        return loads(data)
+        return loads(data, taxonomy)
     except InterchangeError as exc:
         details = "; ".join(str(p) for p in exc.problems[:5])
         more = f" (+{len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
@@ -149,7 +161,8 @@ def _read_document(path: Path) -> Debrief:
 
 def _import(args: argparse.Namespace, service: DebriefService) -> int:
     # Read and validate every file before storing any, so a bad file imports nothing.
-    debriefs = [(Path(f), _read_document(Path(f))) for f in args.files]
+    taxonomy = taxonomy_from(args)
+    debriefs = [(Path(f), _read_document(Path(f), taxonomy)) for f in args.files]
     seen: dict[str, Path] = {}
     for path, debrief in debriefs:
         if debrief.id in seen:

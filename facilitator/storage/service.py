@@ -7,22 +7,33 @@ object or a transaction; what goes in and out are domain dataclasses.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from facilitator.domain.model import ActionStatus, Debrief, DebriefSummary
+from facilitator.domain.model import ActionItem, ActionStatus, Debrief, DebriefSummary
 from facilitator.domain.taxonomy import Taxonomy, default_taxonomy
+from facilitator.library.facts import DebriefFacts
 from facilitator.library.query import Query, parse_query
 from facilitator.paths import resolve_database_url
 from facilitator.storage import database, search
 from facilitator.storage.errors import NotFoundError, StorageError
+from facilitator.storage.facts import (
+    PARTS,
+    load_action_items,
+    load_facts,
+    load_labels,
+    load_learnings,
+)
 from facilitator.storage.mapping import from_row, summary_from_values, to_row
 from facilitator.storage.orm import DebriefRow
+from facilitator.storage.query_sql import query_condition
+from facilitator.storage.search import ensure_fresh
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +124,30 @@ class DebriefService:
                 session.add(row)
             to_row(debrief, row)
 
+    def save_many(self, debriefs: Iterable[Debrief], *, touch: bool = False) -> int:
+        """Store many debriefs in one transaction (all or none); return how many.
+
+        For imports and generated libraries: the search index is rebuilt once, at
+        the end, instead of once per debrief.
+        """
+        now = _now()
+        count = 0
+        with self._session() as session:
+            for debrief in debriefs:
+                debrief.created_at = debrief.created_at or now
+                if touch or debrief.updated_at is None:
+                    debrief.updated_at = now
+                row = session.get(DebriefRow, debrief.id)
+                if row is None:
+                    row = DebriefRow(id=debrief.id)
+                    session.add(row)
+                to_row(debrief, row)
+                count += 1
+                if count % 200 == 0:
+                    session.flush()  # bounded memory for large batches
+                    session.expunge_all()
+        return count
+
     def list(self) -> list[DebriefSummary]:
         """Return every debrief's library entry, most recently edited first."""
         columns = (
@@ -156,6 +191,52 @@ class DebriefService:
         parsed = parse_query(query, taxonomy) if isinstance(query, str) else query
         with self._session() as session:
             return search.search(session, parsed, taxonomy, limit=limit, offset=offset)
+
+    def _condition(self, query: str | Query, taxonomy: Taxonomy) -> Any:
+        parsed = parse_query(query, taxonomy) if isinstance(query, str) else query
+        return query_condition(parsed, taxonomy, self._engine.dialect.name)
+
+    def facts(
+        self,
+        query: str | Query = "",
+        *,
+        taxonomy: Taxonomy | None = None,
+        parts: Iterable[str] = PARTS,
+    ) -> list[DebriefFacts]:
+        """Classification, timings and follow-up of every debrief ``query`` selects.
+
+        ``parts`` names the child rows wanted ("labels", "factors", "actions"); fewer
+        is faster. Raises QueryError for a query that cannot be understood.
+        """
+        taxonomy = taxonomy or default_taxonomy()
+        condition = self._condition(query, taxonomy)
+        with self._session() as session:
+            ensure_fresh(session)
+            return load_facts(session, condition, parts)
+
+    def action_items(
+        self, query: str | Query = "", *, taxonomy: Taxonomy | None = None, open_only: bool = True
+    ) -> list[tuple[DebriefSummary, ActionItem]]:
+        """Action items of the debriefs ``query`` selects, with their debrief, soonest due first."""
+        taxonomy = taxonomy or default_taxonomy()
+        condition = self._condition(query, taxonomy)
+        with self._session() as session:
+            ensure_fresh(session)
+            return load_action_items(session, condition, open_only=open_only)
+
+    def learnings(
+        self, query: str | Query = "", *, taxonomy: Taxonomy | None = None
+    ) -> list[tuple[DebriefSummary, tuple[str, ...]]]:
+        """Key learnings of the debriefs ``query`` selects, each with its debrief."""
+        taxonomy = taxonomy or default_taxonomy()
+        condition = self._condition(query, taxonomy)
+        with self._session() as session:
+            return load_learnings(session, condition)
+
+    def labels(self) -> dict[str, dict[str, int]]:
+        """Every service, tag and primary cause written so far, with how often (autocomplete)."""
+        with self._session() as session:
+            return load_labels(session)
 
     def rebuild_search_index(self) -> int:
         """Rebuild every search document; return how many debriefs were indexed."""
