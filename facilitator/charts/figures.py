@@ -20,7 +20,8 @@ from facilitator.library.trends import (
 #: Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 INK = "#333333"
 GRID = "#d9d9d9"
-SEVERITY_COLOURS = ("#b2182b", "#e66101", "#f1a340", "#92c5de", "#4393c3", "#2166ac")
+#: Most severe darkest; the least severe recedes to grey so the eye goes to what matters.
+SEVERITY_COLOURS = ("#8c0d0d", "#d7301f", "#f16913", "#fdae6b", "#fdd9b5", "#d4d4d4")
 FACTOR_COLOURS = {
     FactorKind.TECHNICAL: "#0072B2",
     FactorKind.PROCESS: "#E69F00",
@@ -60,8 +61,9 @@ def period_label(period: str) -> str:
     return f"{months[int(month) - 1]} {year[2:]}"
 
 
-def _xticks(axes, periods: Sequence[str], every: int | None = None) -> None:  # type: ignore[no-untyped-def]
-    step = every or max(1, len(periods) // 8)
+def _xticks(axes, periods: Sequence[str], labels: int = 8) -> None:  # type: ignore[no-untyped-def]
+    """At most ``labels`` tick labels, evenly spaced, ending on the latest period."""
+    step = max(1, -(-len(periods) // labels))
     axes.set_xticks(range(0, len(periods), step))
     axes.set_xticklabels([period_label(p) for p in periods[::step]])
 
@@ -71,8 +73,11 @@ def severity_colour(taxonomy: Taxonomy, severity: str) -> str:
     if severity == NOT_SET or taxonomy.normalise_severity(severity) is None:
         return "#bbbbbb"
     rank = taxonomy.severity_rank(severity)
-    count = max(1, len(taxonomy.severities) - 1)
-    index = round(rank * (len(SEVERITY_COLOURS) - 1) / count)
+    levels = len(taxonomy.severities)
+    if levels <= len(SEVERITY_COLOURS) - 1:
+        # Short scales use the strong colours; the least severe level always gets grey.
+        return SEVERITY_COLOURS[-1] if rank == levels - 1 else SEVERITY_COLOURS[rank]
+    index = round(rank * (len(SEVERITY_COLOURS) - 1) / max(1, levels - 1))
     return SEVERITY_COLOURS[min(index, len(SEVERITY_COLOURS) - 1)]
 
 
@@ -101,7 +106,7 @@ def services_by_severity(panels: Sequence[Stacked], taxonomy: Taxonomy, period: 
                 severities.append(severity)
         axes.set_title(panel.title, fontsize=10, color=INK, loc="left")
         _style(axes)
-        _xticks(axes, panel.periods, max(1, len(panel.periods) // 4))
+        _xticks(axes, panel.periods, 4)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     for axes in list(grid.flat)[len(panels) :]:
         axes.set_visible(False)
@@ -166,27 +171,17 @@ def timing(points: Sequence[TimingPoint], detect_target: float, fix_target: floa
         axes.patch.set_visible(False)
         xs = [i for i, m in enumerate(medians) if m is not None]
         axes.plot(xs, [medians[i] for i in xs], marker="o", color=colour, label="median")
-        axes.axhline(target, color=INK, linestyle="--", linewidth=1)
-        axes.annotate(
-            f"target {target:g} min",
-            (len(periods) - 1, target),
-            textcoords="offset points",
-            xytext=(0, 4),
-            ha="right",
-            fontsize=8,
-            color=INK,
-        )
+        axes.axhline(target, color=INK, linestyle="--", linewidth=1, label=f"target {target:g} min")
         judged = [w for w in within if w is not None]
         overall = f"{sum(judged) / len(judged):.0%}" if judged else "—"
-        axes.set_title(
-            f"{title}: median minutes (line), within target (bars, avg {overall})",
-            fontsize=10,
-            loc="left",
-            color=INK,
-        )
-        axes.set_ylim(bottom=0)
+        axes.set_title(f"{title}: {overall} within target", fontsize=11, loc="left", color=INK)
+        peak = max([target, *(m for m in medians if m is not None)])
+        axes.set_ylim(0, peak * 1.35)
+        axes.set_ylabel("median minutes (line)", color=INK, fontsize=9)
+        share.set_ylabel("within target (bars)", color="#777777", fontsize=9)
+        axes.legend(loc="upper left", fontsize=8, frameon=False, ncols=2)
         _style(axes)
-        _xticks(axes, periods)
+        _xticks(axes, periods, 6)
     return figure
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT
-from docx.shared import Emu, Inches
+from docx.shared import Emu, Inches, Pt
 
 from facilitator.export.atomic import write_atomically
 from facilitator.export.blocks import Block, Text
@@ -38,6 +38,20 @@ class _LibraryBuilder(_Builder):
         _landscape(document)
         super().__init__(document, {})
         self.charts = charts
+
+    def paragraph(self, style: str | None = None):  # type: ignore[no-untyped-def]
+        # python-docx looks a style up by name through the whole styles part on every
+        # paragraph; a review has a thousand of them, so resolve each name once.
+        cache = self.__dict__.setdefault("_style_objects", {})
+        if style is not None and style not in cache:
+            cache[style] = self.doc.styles[style]
+        paragraph = self.doc.add_paragraph()
+        if style is not None:
+            paragraph._p.get_or_add_pPr().style = cache[style].style_id
+        if self.after_table and style not in (self.styles.heading1, self.styles.heading2):
+            paragraph.paragraph_format.space_before = Pt(8)
+        self.after_table = False
+        return paragraph
 
     def heading(self, text: str, level: int = 1) -> None:
         style = self.styles.heading1 if level == 1 else self.styles.heading2

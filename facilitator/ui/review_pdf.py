@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
@@ -72,26 +73,19 @@ def review_html(review: Review, charts: dict[str, bytes], width_px: int) -> str:
                     "<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in row) + "</tr>"
                     for row in block.rows
                 )
-                parts.append(
-                    f"<table width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
-                )
+                table = f"<thead><tr>{head}</tr></thead>{body}"
+                parts.append(f"<table width='100%' cellspacing='0'>{table}</table>")
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
 
 def export_review_pdf(review: Review, charts: dict[str, bytes], out: str | Path) -> Path:
     """Write the review as a landscape A4 PDF; a Qt GUI application must exist."""
-    out = Path(out)
-
-    def write(handle) -> None:  # type: ignore[no-untyped-def]
-        # QPdfWriter wants a file name; it writes next to the target and is moved into place.
-        temporary = Path(handle.name).with_suffix(".qt.pdf")
-        try:
-            _render(review, charts, temporary)
-            handle.write(temporary.read_bytes())
-        finally:
-            temporary.unlink(missing_ok=True)
-
-    return write_atomically(out, write)
+    # QPdfWriter wants a file name: render in a private folder, then move into place.
+    with tempfile.TemporaryDirectory(prefix="facilitator-pdf-") as folder:
+        temporary = Path(folder) / "review.pdf"
+        _render(review, charts, temporary)
+        data = temporary.read_bytes()
+    return write_atomically(Path(out), lambda handle: handle.write(data))
 
 
 def _render(review: Review, charts: dict[str, bytes], path: Path) -> None:
