@@ -17,6 +17,7 @@ from facilitator.ui.editor import DebriefEditor
 from facilitator.ui.export_actions import ExportCommands
 from facilitator.ui.findings_view import FindingsView
 from facilitator.ui.library import LibraryView
+from facilitator.ui.library_tools import LibraryTools
 from facilitator.ui.menus import build_menus
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.findings = FindingsView(self, settings)
         self.statusBar().addPermanentWidget(self.findings.button)
+        # Search box, matrix, trends, monthly review and the team's taxonomy.
+        self.library_tools = LibraryTools(self, service, settings)
         self.actions = build_menus(self)
         self.library.newRequested.connect(self.new_debrief)
         self.library.openRequested.connect(self.open_debrief)
@@ -305,6 +308,7 @@ class MainWindow(QMainWindow):
             return
         self.session.close()
         self.exports.wait()
+        self.library_tools.close()
         if self.shared.window is not None:
             self.shared.window.close()
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.text import clean_text
 from facilitator.domain.timing import soak_warning
+from facilitator.library.vocabulary import KINDS, suggestions
+from facilitator.storage import StorageError
+from facilitator.ui.completion import TextCompleter, attach_list_completer
 from facilitator.ui.parts.base import (
     EditHook,
     PartEditor,
@@ -138,6 +141,12 @@ class ClassificationEditor(PartEditor):
         form.addRow("T&ags", self.tags)
         layout.addLayout(form)
         layout.addWidget(hint_label("Separate services and tags with commas.", self))
+        # Suggestions from the taxonomy and past debriefs, filled in on load.
+        self.completers = (
+            attach_list_completer(self.services, []),
+            attach_list_completer(self.tags, []),
+            TextCompleter(self.cause, []),
+        )
         self.severity.currentIndexChanged.connect(self._severity_changed)
         self.services.textEdited.connect(lambda t: self._set_list("services", t))
         self.tags.textEdited.connect(lambda t: self._set_list("tags", t))
@@ -167,6 +176,15 @@ class ClassificationEditor(PartEditor):
         self.services.setText(", ".join(d.services))
         self.tags.setText(", ".join(d.tags))
         self.cause.set_text(d.primary_cause)
+        self._fill_suggestions()
+
+    def _fill_suggestions(self) -> None:
+        try:
+            used = self.session.service.labels()
+        except StorageError:
+            used = {"services": {}, "tags": {}, "causes": {}}  # suggestions are a nicety
+        for completer, kind in zip(self.completers, KINDS, strict=True):
+            completer.set_words(suggestions(kind, self.session.taxonomy, used[kind]))
 
     @user_edit
     def _severity_changed(self, _index: int = 0) -> None:
