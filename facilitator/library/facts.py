@@ -46,7 +46,10 @@ class DebriefFacts:
     services: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     factors: tuple[tuple[FactorKind, str], ...] = ()
+    #: Each action item's status and closing day (loaded only when trends need them).
     actions: tuple[ActionFact, ...] = ()
+    #: How many action items are still open (always loaded: one grouped count).
+    open_action_count: int = 0
 
     @property
     def day(self) -> date | None:
@@ -72,7 +75,7 @@ class DebriefFacts:
     @property
     def open_actions(self) -> int:
         """How many of its action items still need doing."""
-        return sum(1 for a in self.actions if a.is_open)
+        return self.open_action_count
 
     @property
     def opened_on(self) -> date | None:

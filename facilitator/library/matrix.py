@@ -47,43 +47,66 @@ def _minutes(delta: timedelta | None) -> float:
     return float("inf") if delta is None else delta.total_seconds() / 60
 
 
+def short_duration(delta: timedelta | None) -> str:
+    """A duration for a narrow cell: "45 s", "6 min", "1 h 05 min", "2 d 3 h"."""
+    if delta is None or delta < timedelta(minutes=1):
+        return format_duration(delta)
+    return format_duration(timedelta(minutes=round(delta.total_seconds() / 60)))
+
+
 def incident_label(facts: DebriefFacts) -> str:
     """ "INC-2041 · Checkout errors", or whichever half exists."""
     parts = [p for p in (facts.incident.strip(), " ".join(facts.title.split())) if p]
     return " · ".join(parts) or "Untitled debrief"
 
 
-def matrix_row(facts: DebriefFacts, taxonomy: Taxonomy) -> MatrixRow:
-    """The row for one debrief."""
-    severity = facts.severity or ""
-    services = ", ".join(dict.fromkeys(" ".join(s.split()) for s in facts.services if s.strip()))
+def _joined(values: tuple[str, ...], sep: str = ", ") -> str:
+    return sep.join(dict.fromkeys(" ".join(v.split()) for v in values if v.strip()))
+
+
+def cells(facts: DebriefFacts) -> tuple[str, ...]:
+    """The matrix cells of one debrief, as shown."""
     factors = "; ".join(" ".join(text.split()) for _kind, text in facts.factors if text.strip())
-    tags = ", ".join(dict.fromkeys(t.strip() for t in facts.tags if t.strip()))
-    cause = " ".join(facts.primary_cause.split())
-    ttd, ttr = facts.time_to_detect, facts.time_to_fix
-    cells = (
+    return (
         incident_label(facts),
-        severity or "—",
-        services or "—",
-        cause or "—",
+        facts.severity or "—",
+        _joined(facts.services) or "—",
+        " ".join(facts.primary_cause.split()) or "—",
         factors or "—",
-        tags or "—",
-        format_duration(ttd),
-        format_duration(ttr),
+        _joined(facts.tags) or "—",
+        short_duration(facts.time_to_detect),
+        short_duration(facts.time_to_fix),
         str(facts.open_actions),
     )
-    sort_keys = (
-        (facts.day.toordinal() if facts.day else 0, cells[0].casefold()),
-        taxonomy.severity_rank(severity or None),
-        services.casefold() or "\uffff",
-        taxonomy.cause_label(cause).casefold() or "\uffff",
-        factors.casefold() or "\uffff",
-        tags.casefold() or "\uffff",
-        _minutes(ttd),
-        _minutes(ttr),
-        facts.open_actions,
+
+
+def sort_key(column: int, facts: DebriefFacts, taxonomy: Taxonomy) -> object:
+    """A key that sorts ``column`` the way people expect; unknown values sort last."""
+    last = "\uffff"
+    if column == 0:
+        return (facts.day.toordinal() if facts.day else 0, incident_label(facts).casefold())
+    if column == 1:
+        return taxonomy.severity_rank(facts.severity or None)
+    if column == 2:
+        return _joined(facts.services).casefold() or last
+    if column == 3:
+        return taxonomy.cause_label(facts.primary_cause).casefold() or last
+    if column == 4:
+        return "; ".join(t for _k, t in facts.factors).casefold() or last
+    if column == 5:
+        return _joined(facts.tags).casefold() or last
+    if column == 6:
+        return _minutes(facts.time_to_detect)
+    if column == 7:
+        return _minutes(facts.time_to_fix)
+    return facts.open_actions
+
+
+def matrix_row(facts: DebriefFacts, taxonomy: Taxonomy) -> MatrixRow:
+    """The row for one debrief (for exports; the window computes cells as rows show)."""
+    return MatrixRow(
+        facts.id, cells(facts), tuple(sort_key(c, facts, taxonomy) for c in range(len(COLUMNS)))
     )
-    return MatrixRow(facts.id, cells, sort_keys)
 
 
 def matrix_rows(facts: Sequence[DebriefFacts], taxonomy: Taxonomy) -> list[MatrixRow]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
 from facilitator.domain.model import (
@@ -26,17 +26,38 @@ from facilitator.domain.model import (
 from facilitator.library.facts import ActionFact, DebriefFacts
 from facilitator.storage.mapping import summary_from_values
 from facilitator.storage.orm import ActionRow, DebriefRow, FactorRow, ListItemRow
+from facilitator.storage.query_sql import incident_day
 
 #: Child rows a caller may ask for; the matrix needs all, a count by severity none.
 PARTS = frozenset({"labels", "factors", "actions"})
 
 
 def load_facts(
-    session: Session, condition: ColumnElement[bool], parts: Iterable[str] = PARTS
+    session: Session,
+    condition: ColumnElement[bool] | None,
+    parts: Iterable[str] = PARTS,
+    *,
+    limit: int | None = None,
 ) -> list[DebriefFacts]:
-    """Facts of the debriefs matching ``condition``, newest incident first."""
+    """Facts of the debriefs matching ``condition`` (None: all), newest incident first.
+
+    With ``limit``, only the newest ``limit`` (what a window shows before the rest arrive).
+    """
     wanted = set(parts)
-    selected = select(DebriefRow.id).where(condition)
+    newest = (incident_day().desc(), DebriefRow.id.desc())
+    if condition is None and limit is None:
+        condition = true()
+        selected: Any = None
+    else:
+        condition = true() if condition is None else condition
+        selected = select(DebriefRow.id).where(condition)
+        if limit is not None:
+            selected = select(selected.order_by(*newest).limit(limit).subquery().c.id)
+
+    def of(column: Any) -> Any:
+        # The whole library needs no "IN (every id)": it costs more than the rows themselves.
+        return true() if selected is None else column.in_(selected)
+
     rows = session.execute(
         select(
             DebriefRow.id,
@@ -53,46 +74,82 @@ def load_facts(
             DebriefRow.detection_target_minutes,
             DebriefRow.fix_target_minutes,
             DebriefRow.primary_cause,
-        ).where(condition)
+        )
+        .where(condition)
+        .order_by(*newest)
+        .limit(limit)
     ).all()
-    services: dict[str, list[str]] = defaultdict(list)
-    tags: dict[str, list[str]] = defaultdict(list)
+    services: dict[str, tuple[str, ...]] = {}
+    tags: dict[str, tuple[str, ...]] = {}
     if "labels" in wanted:
-        for debrief_id, section, text in session.execute(
-            select(ListItemRow.debrief_id, ListItemRow.section, ListItemRow.text)
-            .where(
-                ListItemRow.section.in_(("services", "tags")),
-                ListItemRow.debrief_id.in_(selected),
+        # One joined row per debrief and list: a third of the rows of one per label.
+        for section, table in (("services", services), ("tags", tags)):
+            table.update(
+                _joined(
+                    session,
+                    ListItemRow,
+                    ListItemRow.text,
+                    (ListItemRow.section == section, of(ListItemRow.debrief_id)),
+                )
             )
-            .order_by(ListItemRow.debrief_id, ListItemRow.position)
-        ):
-            (services if section == "services" else tags)[debrief_id].append(text)
     factors: dict[str, list[tuple[FactorKind, str]]] = defaultdict(list)
+    kinds = FactorKind._value2member_map_
     if "factors" in wanted:
-        for debrief_id, kind, text in session.execute(
-            select(FactorRow.debrief_id, FactorRow.kind, FactorRow.text)
-            .where(FactorRow.debrief_id.in_(selected))
-            .order_by(FactorRow.debrief_id, FactorRow.position)
-        ):
-            factors[debrief_id].append((_factor_kind(kind), text))
+        texts = _joined(session, FactorRow, FactorRow.text, (of(FactorRow.debrief_id),))
+        codes = _joined(session, FactorRow, FactorRow.kind, (of(FactorRow.debrief_id),))
+        for debrief_id, values in texts.items():
+            found = codes.get(debrief_id, ())
+            factors[debrief_id] = [
+                (kinds.get(k, FactorKind.TECHNICAL), t)  # type: ignore[misc]
+                for k, t in zip(found, values, strict=False)
+            ]
     actions: dict[str, list[ActionFact]] = defaultdict(list)
     if "actions" in wanted:
+        statuses = ActionStatus._value2member_map_
         for debrief_id, status, closed_on in session.execute(
             select(ActionRow.debrief_id, ActionRow.status, ActionRow.closed_on).where(
-                ActionRow.debrief_id.in_(selected)
+                of(ActionRow.debrief_id)
             )
         ):
-            actions[debrief_id].append(ActionFact(_action_status(status), closed_on))
-    facts = [_facts(row, services, tags, factors, actions) for row in rows]
+            actions[debrief_id].append(
+                ActionFact(statuses.get(status, ActionStatus.OPEN), closed_on)
+            )
+    open_counts = dict(
+        session.execute(
+            select(ActionRow.debrief_id, func.count())
+            .where(ActionRow.status.in_(("open", "in_progress")), of(ActionRow.debrief_id))
+            .group_by(ActionRow.debrief_id)
+        ).all()
+    )
+    facts = [_facts(row, services, tags, factors, actions, open_counts) for row in rows]
     facts.sort(key=lambda f: (f.day or date.min, f.id), reverse=True)
     return facts
 
 
-def _factor_kind(value: str) -> FactorKind:
-    try:
-        return FactorKind(value)
-    except ValueError:
-        return FactorKind.TECHNICAL
+#: Joins a debrief's values in one row; control characters never occur in stored text.
+_SEPARATOR = "\x1f"
+
+
+def _joined(
+    session: Session, row: Any, column: Any, where: tuple[Any, ...]
+) -> dict[str, tuple[str, ...]]:
+    """``column`` of each debrief's rows of ``row``, in their order, as one tuple per debrief."""
+    ordered = (
+        select(row.debrief_id.label("debrief_id"), column.label("value"))
+        .where(*where)
+        .order_by(row.debrief_id, row.position)
+        .subquery()
+    )
+    if session.get_bind().dialect.name == "sqlite":
+        joined = func.group_concat(ordered.c.value, _SEPARATOR)
+    else:
+        joined = func.string_agg(ordered.c.value, _SEPARATOR)
+    statement = select(ordered.c.debrief_id, joined).group_by(ordered.c.debrief_id)
+    return {
+        debrief_id: tuple(text.split(_SEPARATOR))
+        for debrief_id, text in session.execute(statement)
+        if text is not None
+    }
 
 
 def _action_status(value: str) -> ActionStatus:
@@ -102,14 +159,19 @@ def _action_status(value: str) -> ActionStatus:
         return ActionStatus.OPEN
 
 
-def _facts(row: Any, services: Any, tags: Any, factors: Any, actions: Any) -> DebriefFacts:
+_STATUSES = Status._value2member_map_
+
+
+def _facts(
+    row: Any, services: Any, tags: Any, factors: Any, actions: Any, open_counts: Any
+) -> DebriefFacts:
     debrief_id = row[0]
     return DebriefFacts(
         id=debrief_id,
         title=row[1] or "",
         incident=row[2] or "",
         severity=row[3],
-        status=Status(row[4]) if row[4] in Status._value2member_map_ else Status.DRAFT,
+        status=_STATUSES.get(row[4], Status.DRAFT),  # type: ignore[arg-type]
         started_at=row[5],
         detected_at=row[6],
         mitigated_at=row[7],
@@ -119,10 +181,11 @@ def _facts(row: Any, services: Any, tags: Any, factors: Any, actions: Any) -> De
         detection_target=row[11],
         fix_target=row[12],
         primary_cause=row[13] or "",
-        services=tuple(services.get(debrief_id, ())),
-        tags=tuple(tags.get(debrief_id, ())),
+        services=services.get(debrief_id, ()),
+        tags=tags.get(debrief_id, ()),
         factors=tuple(factors.get(debrief_id, ())),
         actions=tuple(actions.get(debrief_id, ())),
+        open_action_count=open_counts.get(debrief_id, 0),
     )
 
 

@@ -177,8 +177,9 @@ def search(
     rest = query_condition(query, taxonomy, dialect, include_positive_text=False)
     if not positive:
         return _browse(session, rest, limit, offset)
+    filtered = bool(query.filters) or any(c.negated for c in query.clauses)
     if dialect == "sqlite":
-        return _search_sqlite(session, positive, rest, limit, offset)
+        return _search_sqlite(session, positive, rest, limit, offset, filtered)
     return _search_pg(session, positive, rest, limit, offset)
 
 
@@ -197,39 +198,59 @@ def _browse(session: Session, condition: Any, limit: int, offset: int) -> Search
 
 
 def _search_sqlite(
-    session: Session, positive: tuple[TextClause, ...], rest: Any, limit: int, offset: int
+    session: Session,
+    positive: tuple[TextClause, ...],
+    rest: Any,
+    limit: int,
+    offset: int,
+    filtered: bool,
 ) -> SearchPage:
     match = fts5_match(positive)
-    joined = debrief_fts.join(search_docs, search_docs.c.key == debrief_fts.c.rowid)
     matching = FTS.op("MATCH")(match)
-    allowed = search_docs.c.debrief_id.in_(select(DebriefRow.id).where(rest))
     score = func.bm25(FTS, *[f.weight for f in FIELDS])
+    source: Any = debrief_fts
+    conditions = [matching]
+    if filtered:
+        # Joined, so the planner drives from the MATCH and checks each hit's debrief row;
+        # "rowid IN (filtered keys)" instead makes FTS5 re-run the MATCH per key.
+        source = debrief_fts.join(search_docs, search_docs.c.key == debrief_fts.c.rowid).join(
+            DebriefRow, DebriefRow.id == search_docs.c.debrief_id
+        )
+        conditions.append(rest)
     ranked = session.execute(
-        select(search_docs.c.debrief_id, score.label("score"))
-        .select_from(joined)
-        .where(matching, allowed)
-        .order_by(score, search_docs.c.debrief_id)
+        select(debrief_fts.c.rowid, score.label("score"))
+        .select_from(source)
+        .where(*conditions)
+        .order_by(score, debrief_fts.c.rowid)
         .limit(limit)
         .offset(offset)
     ).all()
-    total = session.scalar(select(func.count()).select_from(joined).where(matching, allowed)) or 0
+    total = session.scalar(select(func.count()).select_from(source).where(*conditions)) or 0
+    ids: dict[int, str] = {}
     snippets: dict[str, tuple[str, str]] = {}
     if ranked:
+        keys = [r[0] for r in ranked]
+        ids = dict(
+            session.execute(
+                select(search_docs.c.key, search_docs.c.debrief_id).where(
+                    search_docs.c.key.in_(keys)
+                )
+            ).all()
+        )
         columns = [
             func.snippet(FTS, i, START, END, "…", SNIPPET_TOKENS) for i in range(len(FIELDS))
         ]
         rows = session.execute(
-            select(search_docs.c.debrief_id, *columns)
-            .select_from(joined)
-            .where(matching, search_docs.c.debrief_id.in_([r[0] for r in ranked]))
+            select(debrief_fts.c.rowid, *columns).where(matching, debrief_fts.c.rowid.in_(keys))
         )
         for row in rows:
             # Fields are listed by weight, so the first that holds a hit is the best to show.
             for spec, marked in zip(FIELDS, row[1:], strict=True):
                 if marked and START in marked:
-                    snippets[row[0]] = (spec.label, marked)
+                    snippets[ids[row[0]]] = (spec.label, marked)
                     break
-    return SearchPage(_hits(session, [(r[0], -float(r[1])) for r in ranked], snippets), total)
+    hits = [(ids[key], -float(score)) for key, score in ranked if key in ids]
+    return SearchPage(_hits(session, hits, snippets), total)
 
 
 def _search_pg(

@@ -202,17 +202,21 @@ class DebriefService:
         *,
         taxonomy: Taxonomy | None = None,
         parts: Iterable[str] = PARTS,
+        limit: int | None = None,
     ) -> list[DebriefFacts]:
         """Classification, timings and follow-up of every debrief ``query`` selects.
 
         ``parts`` names the child rows wanted ("labels", "factors", "actions"); fewer
-        is faster. Raises QueryError for a query that cannot be understood.
+        is faster. ``limit`` keeps the newest incidents only. Raises QueryError for a
+        query that cannot be understood.
         """
         taxonomy = taxonomy or default_taxonomy()
-        condition = self._condition(query, taxonomy)
+        parsed = parse_query(query, taxonomy) if isinstance(query, str) else query
+        condition = None if parsed.is_empty else self._condition(parsed, taxonomy)
         with self._session() as session:
-            ensure_fresh(session)
-            return load_facts(session, condition, parts)
+            if parsed.clauses:
+                ensure_fresh(session)
+            return load_facts(session, condition, parts, limit=limit)
 
     def action_items(
         self, query: str | Query = "", *, taxonomy: Taxonomy | None = None, open_only: bool = True

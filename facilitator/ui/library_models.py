@@ -16,14 +16,14 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from facilitator.library.matrix import COLUMNS, MatrixRow
+from facilitator.domain.taxonomy import Taxonomy, default_taxonomy
+from facilitator.library.facts import DebriefFacts
+from facilitator.library.matrix import COLUMNS, cells, sort_key
 from facilitator.storage.search import SearchHit
 
 _Index = QModelIndex | QPersistentModelIndex
 #: The row's debrief id.
 ID_ROLE = Qt.ItemDataRole.UserRole
-#: A value that sorts the column the way people expect (severity by the scale, times as numbers).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Search results: the whole hit.
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -31,23 +31,32 @@ _RIGHT = (6, 7, 8)  # TTD, TTR, open actions
 
 
 class MatrixModel(QAbstractTableModel):
-    """One row per debrief with the matrix columns."""
+    """One row per debrief with the matrix columns.
+
+    Cells are formatted when a row is first painted and kept; sorting computes one
+    key per row for the clicked column and reorders in Python, so opening 10,000
+    rows costs only the rows on screen.
+    """
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._rows: list[MatrixRow] = []
+        self._facts: list[DebriefFacts] = []
+        self._cells: dict[str, tuple[str, ...]] = {}
+        self._taxonomy: Taxonomy = default_taxonomy()
 
-    def set_rows(self, rows: Sequence[MatrixRow]) -> None:
+    def set_facts(self, facts: Sequence[DebriefFacts], taxonomy: Taxonomy) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._facts = list(facts)
+        self._cells = {}
+        self._taxonomy = taxonomy
         self.endResetModel()
 
-    def rows(self) -> list[MatrixRow]:
-        """The rows in model order."""
-        return list(self._rows)
+    def facts(self) -> list[DebriefFacts]:
+        """The debriefs in the order shown."""
+        return list(self._facts)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._facts)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -59,22 +68,39 @@ class MatrixModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def _row_cells(self, facts: DebriefFacts) -> tuple[str, ...]:
+        found = self._cells.get(facts.id)
+        if found is None:
+            found = self._cells[facts.id] = cells(facts)
+        return found
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        facts = self._facts[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[column]
-        if role == SORT_ROLE:
-            return row.sort_keys[column]
+            return self._row_cells(facts)[column]
         if role == ID_ROLE:
-            return row.id
+            return facts.id
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 4):
-            return row.cells[column]
+            return self._row_cells(facts)[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old = {f.id: i for i, f in enumerate(self._facts)}
+        taxonomy = self._taxonomy
+        self._facts.sort(
+            key=lambda f: sort_key(column, f, taxonomy),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        for persistent in self.persistentIndexList():
+            row = next((i for i, f in enumerate(self._facts) if old[f.id] == persistent.row()), -1)
+            self.changePersistentIndex(persistent, self.index(row, persistent.column()))
+        self.layoutChanged.emit()
 
 
 class SearchResultsModel(QAbstractListModel):

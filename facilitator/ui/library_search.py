@@ -42,7 +42,8 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         height = QFontMetrics(option.font).lineSpacing()
-        return QSize(option.rect.width(), height * 2 + 14)
+        # Width 0: the view gives each row its own width, so no horizontal scroll bar appears.
+        return QSize(0, height * 2 + 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit: SearchHit = index.data(HIT_ROLE)
@@ -116,6 +117,7 @@ class LibrarySearch(QObject):
         self.view.setModel(self.model)
         self.view.setItemDelegate(HitDelegate(self.view))
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.status = QLabel("", library)

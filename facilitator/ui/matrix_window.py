@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,22 +28,34 @@ from PySide6.QtWidgets import (
 from facilitator.domain.taxonomy import Taxonomy
 from facilitator.export.atomic import ExportError
 from facilitator.library.facts import DebriefFacts
-from facilitator.library.matrix import matrix_rows, to_csv
+from facilitator.library.matrix import to_csv
 from facilitator.library.query import QueryError
 from facilitator.storage import DebriefService, StorageError
 from facilitator.ui import file_prompts
-from facilitator.ui.library_models import ID_ROLE, SORT_ROLE, MatrixModel
+from facilitator.ui.library_models import ID_ROLE, MatrixModel
 
 FILTER_DELAY_MS = 250
+#: Rows shown at once; the rest load on a worker thread (10,000 take about a second).
+FIRST_PAGE = 200
+PARTS = ("labels", "factors")
+
+
+class _Signals(QObject):
+    loaded = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self.work = work
+
+    def run(self) -> None:
+        self.work()
+
+
 #: Initial column widths in pixels at the default font (Incident and factors stretch).
-_WIDTHS = (None, 60, 150, 170, None, 140, 70, 70, 60)
-
-
-class _SortProxy(QSortFilterProxyModel):
-    """Sorts by the model's sort keys, never by display text."""
-
-    def lessThan(self, left, right) -> bool:  # type: ignore[no-untyped-def]
-        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+_WIDTHS = (None, 80, 160, 180, None, 140, 80, 80, 110)
 
 
 class MatrixWindow(QMainWindow):
@@ -69,6 +81,13 @@ class MatrixWindow(QMainWindow):
         self.service = service
         self._taxonomy = taxonomy
         self.facts: list[DebriefFacts] = []
+        self.complete = False
+        self._generation = 0
+        self.signals = _Signals(self)
+        self.signals.loaded.connect(self._loaded)
+        self.signals.failed.connect(self._failed)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -89,14 +108,13 @@ class MatrixWindow(QMainWindow):
         self.status.setObjectName("HintLabel")
         layout.addWidget(self.status)
         self.model = MatrixModel(self)
-        self.proxy = _SortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
         self.table.setObjectName("MatrixTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setModel(self.model)
+        # The store lists the newest incident first; show that order until a heading is clicked.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,24 +143,76 @@ class MatrixWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
-        """Ask the service for the debriefs the filter selects."""
+        """Show the newest debriefs the filter selects at once, then load the rest off-thread."""
+        self._generation += 1
         query = self.filter.text()
         try:
-            self.facts = self.service.facts(query, taxonomy=self._taxonomy())
+            first = self.service.facts(
+                query, taxonomy=self._taxonomy(), parts=PARTS, limit=FIRST_PAGE
+            )
         except (QueryError, StorageError) as exc:
-            self.status.setObjectName("WarningLabel")
-            self._restyle()
-            self.status.setText(str(exc))
+            self._warn(str(exc))
             return
-        self.model.set_rows(matrix_rows(self.facts, self._taxonomy()))
+        self._show(first, complete=len(first) < FIRST_PAGE)
+        if len(first) == FIRST_PAGE:
+            generation = self._generation
+            self.pool.start(_Job(lambda: self._load_all(query, generation)))
+
+    def _load_all(self, query: str, generation: int) -> None:
+        try:
+            facts = self.service.facts(query, taxonomy=self._taxonomy(), parts=PARTS)
+        except (QueryError, StorageError) as exc:
+            self.signals.failed.emit(generation, str(exc))
+            return
+        self.signals.loaded.emit(generation, facts)
+
+    def _loaded(self, generation: int, facts: list[DebriefFacts]) -> None:
+        if generation == self._generation:  # a newer filter has replaced this one
+            self._show(facts, complete=True)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._warn(message)
+
+    def _warn(self, message: str) -> None:
+        self.status.setObjectName("WarningLabel")
+        self._restyle()
+        self.status.setText(message)
+
+    def _show(self, facts: list[DebriefFacts], *, complete: bool) -> None:
+        self.facts = facts
+        self.complete = complete
+        selected = self.table.currentIndex().row()
+        self.model.set_facts(facts, self._taxonomy())
+        header = self.table.horizontalHeader()
+        section, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if (section, order) != (0, Qt.SortOrder.DescendingOrder):
+            self.model.sort(section, order)
+        if selected >= 0 and selected < len(facts):
+            self.table.selectRow(selected)
         self.status.setObjectName("HintLabel")
         self._restyle()
-        where = f" matching {query.strip()}" if query.strip() else ""
-        self.status.setText(
-            f"{len(self.facts):,} debriefs{where}. Click a heading to sort; Enter opens a debrief."
-        )
-        self.docx_button.setEnabled(bool(self.facts))
-        self.csv_button.setEnabled(bool(self.facts))
+        query = self.filter.text().strip()
+        where = f" matching {query}" if query else ""
+        if complete:
+            text = (
+                f"{len(facts):,} debriefs{where}. Click a heading to sort; Enter opens a debrief."
+            )
+        else:
+            text = f"The newest {len(facts):,} debriefs{where}; loading the rest…"
+        self.status.setText(text)
+        # Sorting and exporting need every row.
+        header.setSectionsClickable(complete)
+        self.docx_button.setEnabled(complete and bool(facts))
+        self.csv_button.setEnabled(complete and bool(facts))
+
+    def wait(self) -> None:
+        """Let a load in progress finish (tests, closing)."""
+        self.pool.waitForDone()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._generation += 1  # a load still running is no longer wanted
+        super().closeEvent(event)
 
     def _restyle(self) -> None:
         self.status.style().unpolish(self.status)
