@@ -98,11 +98,12 @@ def parse_marked(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     pending_space = False
     for char in marked:
         if char == START:
+            joins = bool(spans) and spans[-1][1] == length  # "connection pool": one span
             if pending_space and length:
                 out.append(" ")
                 length += 1
             pending_space = False
-            start = length
+            start = spans.pop()[0] if joins else length
         elif char == END:
             if start >= 0 and length > start:
                 spans.append((start, length))

@@ -204,3 +204,7 @@ def test_odd_queries_never_reach_the_user_as_errors(db_url: str, query: str) -> 
 
 def test_parse_marked_collapses_space_and_keeps_spans() -> None:
     assert parse_marked("a\n  \x02big\x03   dog\x02s\x03") == ("a big dogs", ((2, 5), (9, 10)))
+    assert parse_marked("\x02connection\x03 \x02pool\x03 ran") == (
+        "connection pool ran",
+        ((0, 15),),
+    )
