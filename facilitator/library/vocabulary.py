@@ -45,8 +45,14 @@ def suggestions(kind: str, taxonomy: Taxonomy, used: Mapping[str, int]) -> list[
         counts.values(), key=lambda spellings: (-sum(spellings.values()), min(spellings))
     )
     for spellings in ranked:
-        out.append(max(spellings.items(), key=lambda kv: (kv[1], kv[0]))[0])
+        out.append(max(spellings.items(), key=_preferred)[0])
     return out
+
+
+def _preferred(item: tuple[str, int]) -> tuple[int, bool, bool, str]:
+    """The most used spelling; on a tie the one written like a name ("Payments API")."""
+    text, count = item
+    return (count, any(c.isupper() for c in text), " " in text, text)
 
 
 def canonical(kind: str, text: str, taxonomy: Taxonomy, offered: list[str]) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from facilitator.domain.taxonomy import Taxonomy
 from facilitator.export.atomic import ExportError
 from facilitator.library.facts import DebriefFacts
-from facilitator.library.matrix import to_csv
+from facilitator.library.matrix import MatrixRow, matrix_rows, to_csv
 from facilitator.library.query import QueryError
 from facilitator.storage import DebriefService, StorageError
 from facilitator.ui import file_prompts
 from facilitator.ui.library_models import ID_ROLE, MatrixModel
+from facilitator.ui.workers import Job
 
 FILTER_DELAY_MS = 250
 #: Rows shown at once; the rest load on a worker thread (10,000 take about a second).
@@ -43,15 +44,6 @@ PARTS = ("labels", "factors")
 class _Signals(QObject):
     loaded = Signal(int, object)
     failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self.work = work
-
-    def run(self) -> None:
-        self.work()
 
 
 #: Initial column widths in pixels at the default font (Incident and factors stretch).
@@ -156,7 +148,7 @@ class MatrixWindow(QMainWindow):
         self._show(first, complete=len(first) < FIRST_PAGE)
         if len(first) == FIRST_PAGE:
             generation = self._generation
-            self.pool.start(_Job(lambda: self._load_all(query, generation)))
+            self.pool.start(Job(lambda: self._load_all(query, generation), self))
 
     def _load_all(self, query: str, generation: int) -> None:
         try:
@@ -218,13 +210,9 @@ class MatrixWindow(QMainWindow):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
-    def sorted_rows(self):  # type: ignore[no-untyped-def]
-        """Rows in the order on screen."""
-        rows = self.model.rows()
-        return [
-            rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
-            for r in range(self.proxy.rowCount())
-        ]
+    def sorted_rows(self) -> list[MatrixRow]:
+        """Rows in the order on screen, for the exports."""
+        return matrix_rows(self.model.facts(), self._taxonomy())
 
     def _ask(self, kind: str) -> None:
         name = f"classification-matrix-{date.today():%Y-%m-%d}.{kind}"

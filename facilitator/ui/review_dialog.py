@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QDate, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.taxonomy import Taxonomy
 from facilitator.storage import DebriefService
 from facilitator.ui import file_prompts
+from facilitator.ui.workers import Job
 
 FORMATS = (("docx", "Word document (*.docx)"), ("md", "Markdown (*.md)"), ("pdf", "PDF (*.pdf)"))
 
@@ -35,15 +36,6 @@ class _Signals(QObject):
     done = Signal(str)
     failed = Signal(str)
     ready = Signal(object, object)  # review and charts, for the PDF on the GUI thread
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self.work = work
-
-    def run(self) -> None:
-        self.work()
 
 
 def last_month(today: date) -> date:
@@ -123,7 +115,7 @@ class ReviewDialog(QDialog):
         self.save_button.setEnabled(False)
         self.status.setText("Putting the review together…")
         month, taxonomy = self.chosen_month, self._taxonomy()
-        self.pool.start(_Job(lambda: self._build(kind, path, month, taxonomy)))
+        self.pool.start(Job(lambda: self._build(kind, path, month, taxonomy), self))
 
     def _build(self, kind: str, path: Path, month: date, taxonomy: Taxonomy) -> None:
         from facilitator.commands.report_cmd import gather, render_charts
