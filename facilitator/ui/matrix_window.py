@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.taxonomy import Taxonomy
 from facilitator.export.atomic import ExportError
 from facilitator.library.facts import DebriefFacts
-from facilitator.library.matrix import MatrixRow, matrix_rows, to_csv
+from facilitator.library.matrix import COLUMNS, MatrixRow, matrix_rows, to_csv
 from facilitator.library.query import QueryError
 from facilitator.storage import DebriefService, StorageError
 from facilitator.ui import file_prompts
@@ -47,7 +47,7 @@ class _Signals(QObject):
 
 
 #: Initial column widths in pixels at the default font (Incident and factors stretch).
-_WIDTHS = (None, 80, 160, 180, None, 140, 80, 80, 110)
+_WIDTHS = (None, 70, 130, 150, None, 110, 74, 74, 60)
 
 
 class MatrixWindow(QMainWindow):
@@ -122,7 +122,9 @@ class MatrixWindow(QMainWindow):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, width)
+                # Never narrower than the heading itself, whatever the theme's header font.
+                text = header.fontMetrics().horizontalAdvance(str(COLUMNS[column])) + 30
+                header.resizeSection(column, max(width, text))
         layout.addWidget(self.table, 1)
         self.setCentralWidget(central)
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)

@@ -57,6 +57,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ReviewDialog")
         self.setWindowTitle("Monthly learning review")
+        self.setMinimumWidth(480)
         self.service = service
         self._taxonomy = taxonomy
         self.signals = _Signals(self)
