@@ -26,16 +26,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run)
 
 
-def _text(rows, width: int = 28) -> str:  # type: ignore[no-untyped-def]
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _text(rows, items) -> str:  # type: ignore[no-untyped-def]
     from facilitator.library.matrix import COLUMNS
 
-    def cut(text: str, n: int) -> str:
-        return text if len(text) <= n else text[: n - 1] + "…"
-
-    sizes = (34, 5, 22, 28, 40, 24, 9, 9, 5)
+    sizes = [max(n, len(c)) for c, n in zip(COLUMNS, (34, 4, 22, 24, 40, 24, 6, 6, 4), strict=True)]
     lines = ["  ".join(f"{c:<{n}}" for c, n in zip(COLUMNS, sizes, strict=True))]
     for row in rows:
-        lines.append("  ".join(f"{cut(c, n):<{n}}" for c, n in zip(row.cells, sizes, strict=True)))
+        lines.append("  ".join(f"{_cut(c, n):<{n}}" for c, n in zip(row.cells, sizes, strict=True)))
+    open_items = [(s, a) for s, a in items if a.is_open]
+    lines += [
+        "",
+        f"What we are doing about it: {len(open_items)} open of {len(items)} action items",
+    ]
+    for summary, item in open_items:
+        due = item.due.isoformat() if item.due else "no due date"
+        where = summary.incident or summary.title
+        owner = item.owner or "no owner"
+        lines.append(f"  {_cut(item.title, 48):<48}  {owner:<14}  {due:<11}  {where}")
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -56,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         _docx(args, rows, items, Path(out))
         print(f"wrote {len(rows)} debriefs to {out}", file=sys.stderr)
         return 0
-    text = to_csv(rows, facts) if args.format == "csv" else _text(rows)
+    text = to_csv(rows, facts) if args.format == "csv" else _text(rows, items)
     if not out or out == "-":
         sys.stdout.write(text)
     else:

@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from facilitator.export.atomic import ExportError, write_atomically
@@ -46,7 +46,8 @@ def review_html(review: Review, charts: dict[str, bytes], width_px: int) -> str:
         for block in section.blocks:
             if isinstance(block, Chart):
                 if block.key in charts:
-                    parts.append(f"<h3>{_esc(block.title)}</h3>")
+                    # One chart per page: Qt would otherwise cut a picture across two pages.
+                    parts.append(f"<h3 style='page-break-before: always'>{_esc(block.title)}</h3>")
                     parts.append(f"<p><img src='chart:{block.key}' width='{width_px}'></p>")
                     if block.caption:
                         parts.append(f"<p class='note'>{_esc(block.caption)}</p>")
@@ -102,14 +103,17 @@ def _render(review: Review, charts: dict[str, bytes], path: Path) -> None:
     writer.setPageLayout(layout)
     document = QTextDocument()
     document.setDefaultStyleSheet(_STYLE)
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(page.width(), page.height()))
+    # print_() lays the document out on the page in screen pixels (96 per inch) and scales
+    # it to the printer, so sizes given in pixels must be measured that way too.
+    points = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+    width_px = points.width() * 96 / 72
     for key, data in charts.items():
         image = QImage.fromData(data, "PNG")
         if image.isNull():
             raise ExportError(f"The chart {key} could not be drawn.")
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{key}"), image)
-    document.setHtml(review_html(review, charts, int(page.width() * 0.96)))
+    # 85% of the width keeps a 10 x 5.2 chart and its heading within one landscape page.
+    document.setHtml(review_html(review, charts, int(width_px * 0.85)))
     document.print_(writer)
     del writer  # flushes and closes the file
 
