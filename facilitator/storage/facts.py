@@ -6,12 +6,14 @@ same condition, so the cost is a handful of statements whatever the library size
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, bindparam, cast, func, select, true
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from facilitator.domain.model import (
@@ -45,19 +47,6 @@ def load_facts(
     """
     wanted = set(parts)
     newest = (incident_day().desc(), DebriefRow.id.desc())
-    if condition is None and limit is None:
-        condition = true()
-        selected: Any = None
-    else:
-        condition = true() if condition is None else condition
-        selected = select(DebriefRow.id).where(condition)
-        if limit is not None:
-            selected = select(selected.order_by(*newest).limit(limit).subquery().c.id)
-
-    def of(column: Any) -> Any:
-        # The whole library needs no "IN (every id)": it costs more than the rows themselves.
-        return true() if selected is None else column.in_(selected)
-
     rows = session.execute(
         select(
             DebriefRow.id,
@@ -75,10 +64,26 @@ def load_facts(
             DebriefRow.fix_target_minutes,
             DebriefRow.primary_cause,
         )
-        .where(condition)
-        .order_by(*newest)
+        .where(true() if condition is None else condition)
+        # Only a limited read needs the database to order; the full list is sorted below.
+        .order_by(*(newest if limit is not None else ()))
         .limit(limit)
     ).all()
+    whole = condition is None and limit is None
+    if whole:
+        listed = None
+    elif condition is None:
+        # The newest N come straight from the day index, so asking again costs nothing.
+        listed = select(DebriefRow.id).order_by(*newest).limit(limit).scalar_subquery()
+    else:
+        # The ids travel as one JSON parameter: the filter (perhaps a full-text match) is
+        # not run again for each part, and no statement carries thousands of parameters.
+        listed = _id_values(session, [row[0] for row in rows])
+
+    def of(column: Any) -> Any:
+        # The whole library needs no "IN (every id)": it costs more than the rows themselves.
+        return true() if listed is None else column.in_(listed)
+
     services: dict[str, tuple[str, ...]] = {}
     tags: dict[str, tuple[str, ...]] = {}
     if "labels" in wanted:
@@ -124,6 +129,16 @@ def load_facts(
     facts = [_facts(row, services, tags, factors, actions, open_counts) for row in rows]
     facts.sort(key=lambda f: (f.day or date.min, f.id), reverse=True)
     return facts
+
+
+def _id_values(session: Session, ids: list[str]) -> Any:
+    """A one-column SELECT of ``ids``, expanded by the database from a single JSON value."""
+    payload = bindparam("ids", json.dumps(ids), literal_execute=False)
+    if session.get_bind().dialect.name == "sqlite":
+        values = func.json_each(payload).table_valued("value")
+    else:
+        values = func.jsonb_array_elements_text(cast(payload, JSONB)).table_valued("value")
+    return select(values.c.value)
 
 
 #: Joins a debrief's values in one row; control characters never occur in stored text.

@@ -38,7 +38,9 @@ class DebriefRow(Base):
     incident: Mapped[str] = mapped_column(Text, default="")
     #: A name on the team's scale. SQLite ignores declared lengths, and changing one there
     #: rebuilds the table (which would cascade-delete every child row), so it keeps 8.
-    severity: Mapped[str | None] = mapped_column(String(32).with_variant(String(8), "sqlite"))
+    severity: Mapped[str | None] = mapped_column(
+        String(32).with_variant(String(8), "sqlite"), index=True
+    )
     status: Mapped[str] = mapped_column(String(16), default="draft")
     facilitator: Mapped[str] = mapped_column(Text, default="")
     purpose: Mapped[str] = mapped_column(Text, default="")

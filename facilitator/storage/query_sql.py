@@ -39,17 +39,34 @@ FTS = literal_column("debrief_fts")
 _LETTERS = re.compile(r"[^\W_]+")
 
 
-def _folded(expr: Any) -> Any:
-    """SQL that folds like :func:`facilitator.domain.taxonomy.fold` (ASCII case)."""
-    for char in (" ", "-", "_", ".", "/"):
-        expr = func.replace(expr, char, "")
-    return func.lower(expr)
+#: SQLite gets the domain's own fold() as an SQL function (see register_functions).
+SQLITE_FOLD = "facilitator_fold"
+
+
+def register_functions(dbapi_connection: Any, _record: Any = None) -> None:
+    """Give a SQLite connection ``facilitator_fold(text)``: the taxonomy's exact folding."""
+    dbapi_connection.create_function(
+        SQLITE_FOLD, 1, lambda text: fold(text) if isinstance(text, str) else "", deterministic=True
+    )
+
+
+def _folded(expr: Any, dialect: str) -> Any:
+    """SQL that folds like :func:`facilitator.domain.taxonomy.fold`, once per value."""
+    if dialect == "sqlite":
+        return getattr(func, SQLITE_FOLD)(expr)
+    return func.regexp_replace(func.lower(expr), r"[\s._/·-]+", "", "g")
 
 
 def incident_day() -> Any:
-    """The day a debrief counts on: the incident start, else the meeting, else creation."""
+    """The day a debrief counts on: the incident start, else the meeting, else creation.
+
+    Written exactly as the expression index DAY_INDEX (literal 1 and 10, not parameters),
+    so both databases use that index to order and to filter by day.
+    """
     return func.substr(
-        func.coalesce(DebriefRow.started_at, DebriefRow.meeting_at, DebriefRow.created_at), 1, 10
+        func.coalesce(DebriefRow.started_at, DebriefRow.meeting_at, DebriefRow.created_at),
+        literal_column("1"),
+        literal_column("10"),
     )
 
 
@@ -134,7 +151,16 @@ def _spellings(value: str, known: Any) -> list[str]:
     return sorted(k for k in keys if k)
 
 
-def filter_condition(name: str, value: str, taxonomy: Taxonomy) -> ColumnElement[bool]:
+def _folded_match(folded: Any, value: str, known: Any) -> ColumnElement[bool]:
+    """The typed value anywhere in the folded text, or exactly one of the entry's spellings."""
+    keys = _spellings(value, known)
+    contains = folded.contains(value, autoescape=True)
+    return or_(folded.in_(keys), contains) if len(keys) > 1 else contains
+
+
+def filter_condition(
+    name: str, value: str, taxonomy: Taxonomy, dialect: str = "sqlite"
+) -> ColumnElement[bool]:
     """The SQL condition of one ``name:value`` filter (value already normalised)."""
     if name == "severity":
         return func.coalesce(DebriefRow.severity, "") == value
@@ -145,15 +171,13 @@ def filter_condition(name: str, value: str, taxonomy: Taxonomy) -> ColumnElement
     if name == "before":
         return incident_day() < value
     if name == "tag":
-        return _list_has("tags", _folded(ListItemRow.text) == value)
+        return _list_has("tags", _folded(ListItemRow.text, dialect) == value)
     if name == "service":
-        keys = _spellings(value, taxonomy.service_for(value))
-        folded = _folded(ListItemRow.text)
-        return _list_has("services", or_(*[folded.contains(k, autoescape=True) for k in keys]))
+        folded = _folded(ListItemRow.text, dialect)
+        return _list_has("services", _folded_match(folded, value, taxonomy.service_for(value)))
     if name == "cause":
-        keys = _spellings(fold(value), taxonomy.cause_for(value))
-        folded = _folded(func.coalesce(DebriefRow.primary_cause, ""))
-        return or_(*[folded.contains(k, autoescape=True) for k in keys])
+        folded = _folded(func.coalesce(DebriefRow.primary_cause, ""), dialect)
+        return _folded_match(folded, fold(value), taxonomy.cause_for(value))
     if name == "owner":
         needle = value.lower()
         return or_(
@@ -178,6 +202,6 @@ def query_condition(
         if clause.negated:
             conditions.append(not_(text_condition((TextClause(clause.terms),), dialect)))
     for item in query.filters:
-        condition = filter_condition(item.field, item.value, taxonomy)
+        condition = filter_condition(item.field, item.value, taxonomy, dialect)
         conditions.append(not_(condition) if item.negated else condition)
     return and_(true(), *conditions)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, func, select, text
+from sqlalchemy import Engine, event, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.domain.model import Status
@@ -25,6 +25,7 @@ from facilitator.storage.query_sql import (
     fts5_match,
     pg_tsquery,
     query_condition,
+    register_functions,
     search_docs,
 )
 from facilitator.storage.search_schema import (
@@ -68,8 +69,15 @@ class SearchPage:
     total: int
 
 
-def install(sessions: sessionmaker[Session]) -> None:
-    """Rebuild stale search documents in every transaction that wrote, before it commits."""
+def install(sessions: sessionmaker[Session], engine: Engine) -> None:
+    """Rebuild stale search documents in every transaction that wrote, before it commits.
+
+    SQLite connections also get the folding function the filters use; connections
+    opened before (by the schema upgrade) are closed so every one has it.
+    """
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", register_functions)
+        engine.dispose()
 
     @event.listens_for(sessions, "after_flush")
     def _wrote(session: Session, _context: Any) -> None:
@@ -209,24 +217,32 @@ def _search_sqlite(
     match = fts5_match(positive)
     matching = FTS.op("MATCH")(match)
     score = func.bm25(FTS, *[f.weight for f in FIELDS])
-    source: Any = debrief_fts
-    conditions = [matching]
     if filtered:
-        # Joined, so the planner drives from the MATCH and checks each hit's debrief row;
-        # "rowid IN (filtered keys)" instead makes FTS5 re-run the MATCH per key.
-        source = debrief_fts.join(search_docs, search_docs.c.key == debrief_fts.c.rowid).join(
-            DebriefRow, DebriefRow.id == search_docs.c.debrief_id
+        # Two plain queries instead of one join: joined to the filters, SQLite may drive
+        # from the debriefs and re-run the MATCH per row (seconds instead of milliseconds).
+        allowed = set(
+            session.scalars(
+                select(search_docs.c.key)
+                .join(DebriefRow, DebriefRow.id == search_docs.c.debrief_id)
+                .where(rest)
+            )
         )
-        conditions.append(rest)
-    ranked = session.execute(
-        select(debrief_fts.c.rowid, score.label("score"))
-        .select_from(source)
-        .where(*conditions)
-        .order_by(score, debrief_fts.c.rowid)
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    total = session.scalar(select(func.count()).select_from(source).where(*conditions)) or 0
+        scored = session.execute(select(debrief_fts.c.rowid, score).where(matching)).all()
+        kept = sorted((s, k) for k, s in scored if k in allowed)
+        total = len(kept)
+        ranked = [(k, s) for s, k in kept[offset : offset + limit]]
+    else:
+        ranked = [
+            (k, s)
+            for k, s in session.execute(
+                select(debrief_fts.c.rowid, score.label("score"))
+                .where(matching)
+                .order_by(score, debrief_fts.c.rowid)
+                .limit(limit)
+                .offset(offset)
+            )
+        ]
+        total = session.scalar(select(func.count()).select_from(debrief_fts).where(matching)) or 0
     ids: dict[int, str] = {}
     snippets: dict[str, tuple[str, str]] = {}
     if ranked:

@@ -127,11 +127,28 @@ SEARCH_TABLES = frozenset({"search_docs", "debrief_fts"})
 _FTS_SHADOWS = ("data", "idx", "content", "docsize", "config")
 
 
+#: An expression index on the day an incident counts on (see query_sql.incident_day):
+#: "newest first" and after:/before: read it instead of every wide debrief row.
+DAY_INDEX = "ix_debriefs_incident_day"
+DAY_EXPRESSION = "substr(coalesce(started_at, meeting_at, created_at), 1, 10)"
+
+
 def is_search_table(name: str | None) -> bool:
     """True for the index's own tables (and FTS5's shadow tables)."""
     return bool(name) and (
         name in SEARCH_TABLES or any(name == f"debrief_fts_{s}" for s in _FTS_SHADOWS)
     )
+
+
+def is_unmanaged(name: str | None, type_: str) -> bool:
+    """Objects made with raw DDL, which the ORM metadata does not describe."""
+    return (type_ == "table" and is_search_table(name)) or (type_ == "index" and name == DAY_INDEX)
+
+
+def create_day_index(connection: Connection) -> None:
+    """Create :data:`DAY_INDEX` (PostgreSQL wants the expression in its own parentheses)."""
+    expression = DAY_EXPRESSION if connection.dialect.name == "sqlite" else f"({DAY_EXPRESSION})"
+    connection.exec_driver_sql(f"CREATE INDEX {DAY_INDEX} ON debriefs ({expression}, id)")
 
 
 def field_expression(field: SearchField, dialect: str, debrief: str = "d") -> str:

@@ -75,7 +75,7 @@ class DebriefService:
             ) from exc
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         # The search index rebuilds what a transaction changed before it commits.
-        search.install(self._sessions)
+        search.install(self._sessions, self._engine)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.taxonomy import Taxonomy
-from facilitator.export.atomic import ExportError
 from facilitator.library.facts import DebriefFacts
 from facilitator.library.matrix import COLUMNS, MatrixRow, matrix_rows, to_csv
 from facilitator.library.query import QueryError
@@ -224,6 +223,8 @@ class MatrixWindow(QMainWindow):
 
     def export(self, kind: str, path: Path) -> None:
         """Write the matrix as shown (filter and order) to ``path``."""
+        from facilitator.export.atomic import ExportError  # python-docx loads with export
+
         rows = self.sorted_rows()
         try:
             if kind == "csv":

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.taxonomy import Taxonomy
-from facilitator.export.atomic import ExportError, write_atomically
 from facilitator.library.facts import DebriefFacts
 from facilitator.library.query import QueryError
 from facilitator.storage import DebriefService, StorageError
@@ -148,6 +147,7 @@ class TrendsWindow(QMainWindow):
     def save_chart(self, key: str, path: Path) -> None:
         """Write chart ``key`` as PNG to ``path``."""
         from facilitator.charts.render import to_png
+        from facilitator.export.atomic import ExportError, write_atomically
 
         data = to_png(self.figure(key))
         try:

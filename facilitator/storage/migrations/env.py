@@ -10,7 +10,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from facilitator.storage.orm import Base
-from facilitator.storage.search_schema import is_search_table
+from facilitator.storage.search_schema import is_unmanaged
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,7 +18,7 @@ target_metadata = Base.metadata
 
 def include_name(name: str | None, type_: str, _parent: object) -> bool:
     """Leave the search index (raw DDL, FTS5 shadow tables) out of autogenerate."""
-    return not (type_ == "table" and is_search_table(name))
+    return not is_unmanaged(name, type_)
 
 
 def _configure(connection: object) -> None:

@@ -12,8 +12,10 @@ from alembic import op
 
 import facilitator.storage.types
 from facilitator.storage.search_schema import (
+    DAY_INDEX,
     FIELDS_V1,
     WATCHED_V1,
+    create_day_index,
     create_search_index,
     drop_search_index,
 )
@@ -36,6 +38,9 @@ def upgrade() -> None:
         op.alter_column(
             "debriefs", "severity", type_=sa.String(length=32), existing_type=sa.String(length=8)
         )
+    # "severity:SEV2" is the commonest filter; without an index it reads every wide debrief row.
+    op.create_index(op.f("ix_debriefs_severity"), "debriefs", ["severity"], unique=False)
+    create_day_index(bind)
     # Builds the index from the version-1 field list and fills it for every stored debrief.
     create_search_index(bind, FIELDS_V1, WATCHED_V1)
 
@@ -43,6 +48,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     drop_search_index(bind, WATCHED_V1)
+    op.drop_index(op.f("ix_debriefs_severity"), table_name="debriefs")
+    op.drop_index(DAY_INDEX, table_name="debriefs")
     if bind.dialect.name == "postgresql":
         op.alter_column(
             "debriefs", "severity", type_=sa.String(length=8), existing_type=sa.String(length=32)
