@@ -146,16 +146,24 @@ def by_period_and_severity(
     index = {p: i for i, p in enumerate(periods)}
     labels = label_map(facts, "service", taxonomy)
     busiest = [c.key for c in count_by(facts, "service", taxonomy) if c.key != NOT_SET]
+    shown = set(busiest[:services])
+    counts: dict[str, dict[str, list[int]]] = {name: {} for name in busiest[:services]}
+    # One pass over the debriefs, however many panels.
+    for f in facts:
+        if f.day is None:
+            continue
+        severity = _keys(f, "severity", taxonomy, labels)[0]
+        at = index[_period(f.day, period)]
+        for service in _keys(f, "service", taxonomy, labels):
+            if service in shown:
+                counts[service].setdefault(severity, [0] * len(periods))[at] += 1
     panels = []
     for service in busiest[:services]:
-        counts: dict[str, list[int]] = {}
-        for f in facts:
-            if f.day is None or service not in _keys(f, "service", taxonomy, labels):
-                continue
-            severity = _keys(f, "severity", taxonomy, labels)[0]
-            counts.setdefault(severity, [0] * len(periods))[index[_period(f.day, period)]] += 1
-        ordered = sorted(counts, key=lambda s: taxonomy.severity_rank(s if s != NOT_SET else None))
-        panels.append(Stacked(service, tuple(periods), {s: counts[s] for s in ordered}))
+        by_severity = counts[service]
+        ordered = sorted(
+            by_severity, key=lambda s: taxonomy.severity_rank(s if s != NOT_SET else None)
+        )
+        panels.append(Stacked(service, tuple(periods), {s: by_severity[s] for s in ordered}))
     return panels
 
 
