@@ -149,7 +149,7 @@ class MatrixWindow(QMainWindow):
         self._show(first, complete=len(first) < FIRST_PAGE)
         if len(first) == FIRST_PAGE:
             generation = self._generation
-            self.pool.start(Job(lambda: self._load_all(query, generation), self))
+            self.pool.start(Job(lambda: self._load_all(query, generation)))
 
     def _load_all(self, query: str, generation: int) -> None:
         try:

@@ -116,7 +116,7 @@ class ReviewDialog(QDialog):
         self.save_button.setEnabled(False)
         self.status.setText("Putting the review together…")
         month, taxonomy = self.chosen_month, self._taxonomy()
-        self.pool.start(Job(lambda: self._build(kind, path, month, taxonomy), self))
+        self.pool.start(Job(lambda: self._build(kind, path, month, taxonomy)))
 
     def _build(self, kind: str, path: Path, month: date, taxonomy: Taxonomy) -> None:
         from facilitator.commands.report_cmd import gather, render_charts

@@ -14,21 +14,11 @@ import gc
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QRunnable, QTimer
 
 # The collector is global to the process, so the count of running jobs is too.
 _lock = threading.Lock()
 _running = 0
-
-
-class _Resume(QObject):
-    """Lives in the GUI thread; its signal is delivered there."""
-
-    finished = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.finished.connect(_job_done)
 
 
 def _job_done() -> None:
@@ -42,11 +32,10 @@ def _job_done() -> None:
 class Job(QRunnable):
     """Runs ``work`` on a pool thread with the collector paused (see the module note)."""
 
-    def __init__(self, work: Callable[[], None], owner: QObject) -> None:
+    def __init__(self, work: Callable[[], None]) -> None:
         super().__init__()
         global _running
         self.work = work
-        self._resume = _Resume(owner)
         with _lock:
             _running += 1
             gc.disable()
@@ -55,4 +44,6 @@ class Job(QRunnable):
         try:
             self.work()
         finally:
-            self._resume.finished.emit()
+            # Queued to the application object, which outlives every window that started
+            # a job, so the collector comes back even if that window is gone by now.
+            QTimer.singleShot(0, QCoreApplication.instance(), _job_done)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import zipfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -100,6 +101,7 @@ def test_matrix_sorts_filters_and_exports(
     matrix = window.library_tools.matrix
     assert matrix is not None
     qtbot.waitUntil(lambda: matrix.complete)  # 2 at once, then all 3 from the worker
+    qtbot.waitUntil(gc.isenabled)  # paused while the worker ran, back on afterwards
     model = matrix.model
     assert model.rowCount() == 3
     assert [model.index(r, 0).data() for r in range(3)] == [
