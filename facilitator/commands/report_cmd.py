@@ -60,11 +60,9 @@ def gather(service, month: date, taxonomy: Taxonomy, today: date):  # type: igno
     ]
     open_items = service.action_items(in_month, taxonomy=taxonomy)
     end_day = _shift(month, 1)
-    overdue = [
-        pair
-        for pair in service.action_items(f"before:{start}", taxonomy=taxonomy)
-        if pair[1].due is not None and pair[1].due < min(end_day, today)
-    ]
+    overdue = service.action_items(
+        f"before:{start}", taxonomy=taxonomy, due_before=min(end_day, today)
+    )
     review = build_review(
         month,
         month_facts,

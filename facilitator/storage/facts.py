@@ -205,7 +205,11 @@ def _facts(
 
 
 def load_action_items(
-    session: Session, condition: ColumnElement[bool], *, open_only: bool
+    session: Session,
+    condition: ColumnElement[bool],
+    *,
+    open_only: bool,
+    due_before: date | None = None,
 ) -> list[tuple[DebriefSummary, ActionItem]]:
     """Action items with their debrief's summary; those due soonest (undated last) first."""
     statement = (
@@ -213,6 +217,8 @@ def load_action_items(
         .join(DebriefRow, DebriefRow.id == ActionRow.debrief_id)
         .where(condition)
     )
+    if due_before is not None:
+        statement = statement.where(ActionRow.due < due_before)
     if open_only:
         statement = statement.where(ActionRow.status.in_(("open", "in_progress")))
     out = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -219,14 +219,22 @@ class DebriefService:
             return load_facts(session, condition, parts, limit=limit)
 
     def action_items(
-        self, query: str | Query = "", *, taxonomy: Taxonomy | None = None, open_only: bool = True
+        self,
+        query: str | Query = "",
+        *,
+        taxonomy: Taxonomy | None = None,
+        open_only: bool = True,
+        due_before: date | None = None,
     ) -> list[tuple[DebriefSummary, ActionItem]]:
-        """Action items of the debriefs ``query`` selects, with their debrief, soonest due first."""
+        """Action items of the debriefs ``query`` selects, with their debrief, soonest due first.
+
+        ``due_before`` keeps only items due before that day (the overdue ones).
+        """
         taxonomy = taxonomy or default_taxonomy()
         condition = self._condition(query, taxonomy)
         with self._session() as session:
             ensure_fresh(session)
-            return load_action_items(session, condition, open_only=open_only)
+            return load_action_items(session, condition, open_only=open_only, due_before=due_before)
 
     def learnings(
         self, query: str | Query = "", *, taxonomy: Taxonomy | None = None
