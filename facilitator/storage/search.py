@@ -189,7 +189,7 @@ def search(
     filtered = bool(query.filters) or any(c.negated for c in query.clauses)
     if dialect == "sqlite":
         return _search_sqlite(session, positive, rest, limit, offset, filtered)
-    return _search_pg(session, positive, rest, limit, offset)
+    return _search_pg(session, positive, rest, limit, offset, filtered)
 
 
 def _browse(session: Session, condition: Any, limit: int, offset: int) -> SearchPage:
@@ -271,22 +271,33 @@ def _search_sqlite(
 
 
 def _search_pg(
-    session: Session, positive: tuple[TextClause, ...], rest: Any, limit: int, offset: int
+    session: Session,
+    positive: tuple[TextClause, ...],
+    rest: Any,
+    limit: int,
+    offset: int,
+    filtered: bool,
 ) -> SearchPage:
     ts = pg_tsquery(positive)
     matches = text(f"search_docs.document @@ {ts.sql}").bindparams(**ts.params)
     rank = text(f"ts_rank_cd(search_docs.document, {ts.sql}) AS score").bindparams(**ts.params)
-    allowed = search_docs.c.debrief_id.in_(select(DebriefRow.id).where(rest))
+    conditions = [matches]
+    if filtered:
+        conditions.append(search_docs.c.debrief_id.in_(select(DebriefRow.id).where(rest)))
+    # The count rides along as a window over the same scan: one pass over the matches.
     ranked = session.execute(
-        select(search_docs.c.debrief_id, rank)
-        .where(matches, allowed)
+        select(search_docs.c.debrief_id, rank, func.count().over().label("total"))
+        .where(*conditions)
         .order_by(text("score DESC"), search_docs.c.debrief_id)
         .limit(limit)
         .offset(offset)
     ).all()
-    total = (
-        session.scalar(select(func.count()).select_from(search_docs).where(matches, allowed)) or 0
-    )
+    if ranked:
+        total = int(ranked[0][2])
+    elif offset:
+        total = session.scalar(select(func.count()).select_from(search_docs).where(*conditions))
+    else:
+        total = 0
     snippets = _pg_headlines(session, [r[0] for r in ranked], positive) if ranked else {}
     return SearchPage(_hits(session, [(r[0], float(r[1])) for r in ranked], snippets), total)
 
@@ -312,16 +323,26 @@ def _pg_headlines(
         f"StartSel={START}, StopSel={END}, MaxWords=24, MinWords=10, ShortWord=2, "
         "MaxFragments=1, FragmentDelimiter=…"
     )
-    snippets: dict[str, tuple[str, str]] = {}
-    for debrief_id, index in found:
-        if index < 0:
-            continue
-        marked = session.scalar(
-            text(
-                f"SELECT ts_headline('english', {expressions[index]}, {q}, :options) "
-                "FROM debriefs d WHERE d.id = :id"
-            ),
-            {**any_term.params, "options": options, "id": debrief_id},
-        )
-        snippets[debrief_id] = (FIELDS[index].label, marked or "")
-    return snippets
+    chosen = [(debrief_id, index) for debrief_id, index in found if index >= 0]
+    if not chosen:
+        return {}
+    # One statement for every headline: each row cuts only the field that held its hit.
+    cut = " ".join(
+        f"WHEN {i} THEN ts_headline('english', {e}, {q}, :options)"
+        for i, e in enumerate(expressions)
+    )
+    rows = session.execute(
+        text(
+            f"SELECT d.id, CASE x.k {cut} END FROM debriefs d "
+            "JOIN unnest(CAST(:hit_ids AS varchar[]), CAST(:fields AS int[])) AS x(id, k) "
+            "ON x.id = d.id"
+        ),
+        {
+            **any_term.params,
+            "options": options,
+            "hit_ids": [c[0] for c in chosen],
+            "fields": [c[1] for c in chosen],
+        },
+    ).all()
+    index_of = dict(chosen)
+    return {i: (FIELDS[index_of[i]].label, marked or "") for i, marked in rows}
