@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, cast, func, select, true
+from sqlalchemy import ColumnElement, bindparam, cast, func, literal_column, select, true
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
@@ -70,15 +70,10 @@ def load_facts(
         .limit(limit)
     ).all()
     whole = condition is None and limit is None
-    if whole:
-        listed = None
-    elif condition is None:
-        # The newest N come straight from the day index, so asking again costs nothing.
-        listed = select(DebriefRow.id).order_by(*newest).limit(limit).scalar_subquery()
-    else:
-        # The ids travel as one JSON parameter: the filter (perhaps a full-text match) is
-        # not run again for each part, and no statement carries thousands of parameters.
-        listed = _id_values(session, [row[0] for row in rows])
+    # The ids travel as one JSON parameter: the filter (perhaps a full-text match) is not
+    # run again for each part, the planner sees a short list it can look up by index, and
+    # no statement carries thousands of parameters.
+    listed = None if whole else _id_values(session, [row[0] for row in rows])
 
     def of(column: Any) -> Any:
         # The whole library needs no "IN (every id)": it costs more than the rows themselves.
@@ -88,25 +83,26 @@ def load_facts(
     tags: dict[str, tuple[str, ...]] = {}
     if "labels" in wanted:
         # One joined row per debrief and list: a third of the rows of one per label.
-        for section, table in (("services", services), ("tags", tags)):
-            table.update(
-                _joined(
-                    session,
-                    ListItemRow,
-                    ListItemRow.text,
-                    (ListItemRow.section == section, of(ListItemRow.debrief_id)),
-                )
-            )
+        for (debrief_id, section), values in _joined(
+            session,
+            ListItemRow,
+            ListItemRow.text,
+            (ListItemRow.section.in_(("services", "tags")), of(ListItemRow.debrief_id)),
+            ListItemRow.section,
+        ).items():
+            (services if section == "services" else tags)[debrief_id] = values
     factors: dict[str, list[tuple[FactorKind, str]]] = defaultdict(list)
     kinds = FactorKind._value2member_map_
     if "factors" in wanted:
-        texts = _joined(session, FactorRow, FactorRow.text, (of(FactorRow.debrief_id),))
-        codes = _joined(session, FactorRow, FactorRow.kind, (of(FactorRow.debrief_id),))
-        for debrief_id, values in texts.items():
-            found = codes.get(debrief_id, ())
+        # Kind and text in one value ("process<RS>text"): kinds are short codes.
+        both = FactorRow.kind + _KIND_MARK + FactorRow.text
+        for (debrief_id, _), values in _joined(
+            session, FactorRow, both, (of(FactorRow.debrief_id),)
+        ).items():
+            pairs = (value.partition(_KIND_MARK) for value in values)
             factors[debrief_id] = [
                 (kinds.get(k, FactorKind.TECHNICAL), t)  # type: ignore[misc]
-                for k, t in zip(found, values, strict=False)
+                for k, _mark, t in pairs
             ]
     actions: dict[str, list[ActionFact]] = defaultdict(list)
     if "actions" in wanted:
@@ -143,14 +139,17 @@ def _id_values(session: Session, ids: list[str]) -> Any:
 
 #: Joins a debrief's values in one row; control characters never occur in stored text.
 _SEPARATOR = "\x1f"
+_KIND_MARK = "\x1e"
 
 
 def _joined(
-    session: Session, row: Any, column: Any, where: tuple[Any, ...]
-) -> dict[str, tuple[str, ...]]:
-    """``column`` of each debrief's rows of ``row``, in their order, as one tuple per debrief."""
+    session: Session, row: Any, column: Any, where: tuple[Any, ...], group: Any = None
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """``column`` of each debrief's rows of ``row`` in their order: one tuple per debrief
+    (and per ``group`` value, such as the list a row belongs to)."""
+    key = (group if group is not None else literal_column("''")).label("grp")
     ordered = (
-        select(row.debrief_id.label("debrief_id"), column.label("value"))
+        select(row.debrief_id.label("debrief_id"), key, column.label("value"))
         .where(*where)
         .order_by(row.debrief_id, row.position)
         .subquery()
@@ -159,10 +158,12 @@ def _joined(
         joined = func.group_concat(ordered.c.value, _SEPARATOR)
     else:
         joined = func.string_agg(ordered.c.value, _SEPARATOR)
-    statement = select(ordered.c.debrief_id, joined).group_by(ordered.c.debrief_id)
+    statement = select(ordered.c.debrief_id, ordered.c.grp, joined).group_by(
+        ordered.c.debrief_id, ordered.c.grp
+    )
     return {
-        debrief_id: tuple(text.split(_SEPARATOR))
-        for debrief_id, text in session.execute(statement)
+        (debrief_id, grp): tuple(text.split(_SEPARATOR))
+        for debrief_id, grp, text in session.execute(statement)
         if text is not None
     }
 
