@@ -40,7 +40,6 @@ from facilitator.domain.model import (
     Priority,
     Reviewer,
     ReviewStatus,
-    Severity,
     Status,
     TimelineEvent,
     TimingQuestion,
@@ -107,7 +106,7 @@ def debrief(events: int, actions: int) -> Debrief:
         id="9d7f2c1e-4d3a-4f5b-9c8d-7e6f5a4b3c2d",
         title="Checkout errors after payment gateway deploy",
         incident="INC-2041",
-        severity=Severity.SEV2,
+        severity="SEV2",
         status=Status.PUBLISHED,
         facilitator="Maya Chen",
         summary=(

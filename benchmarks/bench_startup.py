@@ -41,12 +41,13 @@ def fill(db_url: str, count: int) -> None:
     """Create ``count`` debriefs with a title, severity and timeline each."""
     from datetime import UTC, datetime, timedelta
 
-    from facilitator.domain.model import EventKind, Severity, TimelineEvent
+    from facilitator.domain.model import EventKind, TimelineEvent
+    from facilitator.domain.taxonomy import default_taxonomy
     from facilitator.storage import DebriefService
 
     service = DebriefService(db_url)
     start = datetime(2025, 1, 1, tzinfo=UTC)
-    severities = list(Severity)
+    severities = list(default_taxonomy().severity_names)
     for i in range(count):
         debrief = service.create(f"Incident {i:04d}: queue backlog in region {i % 7}")
         debrief.severity = severities[i % len(severities)]

@@ -16,8 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from facilitator import __version__
+from facilitator.commands import matrix_cmd, report_cmd, search_cmd, trends_cmd
+from facilitator.commands.common import add_taxonomy_option, taxonomy_from
 from facilitator.domain.interchange import InterchangeError, Loaded, dumps, read_document
 from facilitator.domain.model import Debrief
+from facilitator.domain.taxonomy import Taxonomy, TaxonomyError
 from facilitator.export.atomic import ExportError, write_atomically
 
 if TYPE_CHECKING:
@@ -67,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--replace", action="store_true", help="replace a stored debrief that has the same id"
     )
+    add_taxonomy_option(imp)
 
     lst = sub("list", "list stored debriefs: id, date, severity, title")
     lst.add_argument("--format", choices=("text", "json"), default="text")
@@ -122,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     else:
         lint_cli.configure_parser(lint)
         lint.set_defaults(lint_run=lint_cli.run)
+
+    # The incident library's commands live in facilitator.commands; only registered here.
+    search_cmd.configure(sub("search", "search every field of every debrief"))
+    trends_cmd.configure(sub("trends", "count debriefs by service, severity, cause, tag or period"))
+    matrix_cmd.configure(sub("matrix", "the classification matrix as CSV, Word or text"))
+    report_cmd.configure(sub("report", "the monthly learning review as Word, Markdown or PDF"))
     return parser
 
 
@@ -130,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (CommandError, InterchangeError, ExportError) as exc:
+    except (CommandError, InterchangeError, ExportError, TaxonomyError) as exc:
         return _fail(str(exc))
     except Exception as exc:
         from facilitator.storage import StorageError
@@ -154,6 +164,8 @@ def _fail(message: str) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return _gui(args)
+    if getattr(args, "run", None) is not None:
+        return int(args.run(args))
     if args.command == "lint":
         if args.lint_run is None:
             raise CommandError("the language checker is not available in this build")
@@ -167,7 +179,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from None
     if args.command == "export" and _is_json_file(args.source):
         # A file needs no database: SQLAlchemy and Alembic stay unloaded, which halves start-up.
-        return _export(args, _read_document(Path(args.source)).debrief)
+        return _export(args, _read_document(Path(args.source), taxonomy_from(args)).debrief)
     if args.command == "restore":
         return _restore(args)
     from facilitator.storage import DebriefService
@@ -215,13 +227,13 @@ def _is_json_file(source: str) -> bool:
     return source.lower().endswith(".json") or Path(source).is_file()
 
 
-def _read_document(path: Path) -> Loaded:
+def _read_document(path: Path, taxonomy: Taxonomy | None = None) -> Loaded:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        return read_document(data)
+        return read_document(data, taxonomy)
     except InterchangeError as exc:
         details = "; ".join(str(p) for p in exc.problems[:5])
         more = f" (+{len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
@@ -231,7 +243,8 @@ def _read_document(path: Path) -> Loaded:
 def _import(args: argparse.Namespace, service: DebriefService) -> int:
     # Read and validate every file before storing any, then store all in one transaction:
     # a bad file, a full disk or a kill imports nothing.
-    documents = [(Path(f), _read_document(Path(f))) for f in args.files]
+    taxonomy = taxonomy_from(args)
+    documents = [(Path(f), _read_document(Path(f), taxonomy)) for f in args.files]
     seen: dict[str, Path] = {}
     for path, loaded in documents:
         debrief = loaded.debrief

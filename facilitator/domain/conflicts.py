@@ -9,8 +9,26 @@ from __future__ import annotations
 
 import dataclasses
 
-from facilitator.domain.changes import ITEM_LISTS, SCALARS
+from facilitator.domain.changes import ITEM_LISTS
 from facilitator.domain.model import Debrief, EditConflict
+
+#: Single-valued fields that hold free text (a severity or a zone is a choice, not text).
+TEXT_FIELDS = frozenset(
+    {
+        "title",
+        "incident",
+        "facilitator",
+        "purpose",
+        "summary",
+        "impact",
+        "response",
+        "primary_cause",
+        "owner",
+        "private_notes",
+    }
+)
+#: Item fields that hold choices, though stored as text.
+_CHOICE_ATTRIBUTES = frozenset({"kind", "priority", "status", "source"})
 
 
 def _text_target(debrief: Debrief, path: str) -> tuple[object, str] | None:
@@ -23,13 +41,15 @@ def _text_target(debrief: Debrief, path: str) -> tuple[object, str] | None:
         item = next((i for i in getattr(debrief, name) if i.uid == uid), None)
         if item is None or attribute not in {f.name for f in dataclasses.fields(item)}:
             return None
-        return (item, attribute) if type(getattr(item, attribute)) is str else None
+        if attribute in _CHOICE_ATTRIBUTES or type(getattr(item, attribute)) is not str:
+            return None
+        return item, attribute
     if "." in path:
         question, attribute = path.split(".", 1)
         if question in ("detection", "fix") and attribute == "notes":
             return getattr(debrief, question), "notes"
         return None
-    if path in SCALARS and type(getattr(debrief, path)) is str:  # not StrEnum values
+    if path in TEXT_FIELDS:
         return debrief, path
     return None
 

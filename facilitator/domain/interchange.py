@@ -29,6 +29,7 @@ from facilitator.domain.model import (
     TimelineEvent,
     TimingQuestion,
 )
+from facilitator.domain.taxonomy import Taxonomy
 from facilitator.domain.text import escape_bidi_controls
 from facilitator.domain.validate import Reader, keyed_object
 
@@ -138,6 +139,7 @@ def to_dict(debrief: Debrief) -> dict[str, Any]:
                 "status": str(a.status),
                 "kind": _enum_value(a.kind),
                 "answers": a.answers,
+                "closed_on": _iso(a.closed_on),
             }
             for a in d.action_items
         ],
@@ -195,12 +197,15 @@ class Loaded:
     notes: tuple[str, ...] = ()
 
 
-def loads(text: str | bytes) -> Debrief:
-    """Parse and validate a document; raise :class:`InterchangeError` listing every problem."""
-    return read_document(text).debrief
+def loads(text: str | bytes, taxonomy: Taxonomy | None = None) -> Debrief:
+    """Parse and validate a document; raise :class:`InterchangeError` listing every problem.
+
+    Severities are checked against ``taxonomy`` (the built-in scale when None).
+    """
+    return read_document(text, taxonomy).debrief
 
 
-def read_document(text: str | bytes) -> Loaded:
+def read_document(text: str | bytes, taxonomy: Taxonomy | None = None) -> Loaded:
     """Like :func:`loads`, also returning notes such as "severity 'Sev-2' read as SEV2"."""
     if isinstance(text, bytes):
         if len(text) > MAX_DOCUMENT_BYTES:
@@ -224,16 +229,16 @@ def read_document(text: str | bytes) -> Loaded:
         raise InterchangeError([Problem("$", "the document is nested too deeply")]) from None
     except ValueError:  # an integer of thousands of digits
         raise InterchangeError([Problem("$", "holds a number too long to read")]) from None
-    return _validated(data)
+    return _validated(data, taxonomy)
 
 
-def from_dict(data: Any) -> Debrief:
+def from_dict(data: Any, taxonomy: Taxonomy | None = None) -> Debrief:
     """Validate an already-parsed document and build the debrief."""
-    return _validated(data).debrief
+    return _validated(data, taxonomy).debrief
 
 
-def _validated(data: Any) -> Loaded:
-    r = Reader()
+def _validated(data: Any, taxonomy: Taxonomy | None) -> Loaded:
+    r = Reader(taxonomy)
     debrief = _read(r, data)
     if r.problems:
         raise InterchangeError([Problem(path, reason) for path, reason in r.problems])
@@ -358,6 +363,7 @@ def _action(r: Reader, obj: dict[str, Any], p: str) -> ActionItem:
         status=r.action_status(obj, "status", p),
         kind=r.action_kind(obj, "kind", p),
         answers=r.text(obj, "answers", p),
+        closed_on=r.day(obj, "closed_on", p),
     )
 
 

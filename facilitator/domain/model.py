@@ -21,15 +21,6 @@ class Status(StrEnum):
     PUBLISHED = "published"
 
 
-class Severity(StrEnum):
-    """Incident severity, most severe first."""
-
-    SEV1 = "SEV1"
-    SEV2 = "SEV2"
-    SEV3 = "SEV3"
-    SEV4 = "SEV4"
-
-
 class EventKind(StrEnum):
     """What a timeline event marks."""
 
@@ -168,6 +159,13 @@ class ActionItem:
     kind: ActionKind | None = None
     answers: str = ""
     uid: str = _uid()
+    #: The day it was done or dropped; stamped by the store when the status first says so.
+    closed_on: date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """True while the item still needs doing (open or in progress)."""
+        return self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
 @dataclass
@@ -238,7 +236,8 @@ class Debrief:
     id: str = field(default_factory=new_id)
     title: str = ""
     incident: str = ""
-    severity: Severity | None = None
+    #: A name on the team's severity scale (see :mod:`facilitator.domain.taxonomy`), or None.
+    severity: str | None = None
     status: Status = Status.DRAFT
     facilitator: str = ""
     purpose: str = ""
@@ -311,7 +310,7 @@ class DebriefSummary:
 
     id: str
     title: str
-    severity: Severity | None
+    severity: str | None
     status: Status
     incident: str
     started_at: datetime | None

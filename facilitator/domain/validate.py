@@ -25,11 +25,11 @@ from facilitator.domain.model import (
     Note,
     Priority,
     ReviewStatus,
-    Severity,
     Status,
     TimingQuestion,
     new_id,
 )
+from facilitator.domain.taxonomy import Taxonomy, default_taxonomy
 from facilitator.domain.text import MAX_FIELD_CHARS, unsafe_characters
 
 T = TypeVar("T")
@@ -43,8 +43,6 @@ MAX_OFFSET = timedelta(hours=18)
 MAX_TARGET_MINUTES = 525_600
 #: Item ids: what new_id() makes, and any short token another tool may use.
 _ITEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,35}")
-#: Common ways of writing a severity: "SEV-2", "Sev 2", "sev2", "Severity 2".
-_SEVERITY_SPELLING = re.compile(r"\s*sev(?:erity)?[\s_-]*([0-9])\s*", re.IGNORECASE)
 
 
 class KeyedDict(dict[str, Any]):
@@ -73,7 +71,9 @@ def _type_name(value: Any) -> str:
 class Reader:
     """Reads values out of parsed JSON, collecting ``(path, reason)`` problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        #: The classification severities are checked against (the built-in one by default).
+        self.taxonomy = taxonomy or default_taxonomy()
         self.problems: list[tuple[str, str]] = []
         #: Values accepted in a normalised form, for the importer to mention.
         self.remarks: list[str] = []
@@ -299,15 +299,25 @@ class Reader:
             self.fail(prefix + key, f"{str(value)[:40]!r} is not one of {allowed}")
             return None
 
-    def severity(self, obj: dict[str, Any], key: str, prefix: str) -> Severity | None:
-        """Read a severity or null, accepting common spellings ("Sev-2", "sev 2")."""
+    def severity(self, obj: dict[str, Any], key: str, prefix: str) -> str | None:
+        """Read a severity on the taxonomy's scale, or null; synonyms ("Sev-2") are accepted."""
         value = obj.get(key)
-        if isinstance(value, str) and value not in Severity.__members__:
-            spelled = normalise_severity(value)
-            if spelled is not None:
-                self.remarks.append(f"severity {value!r} read as {spelled}")
-                return spelled
-        return self._enum(Severity, obj, key, prefix)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            self.fail(prefix + key, f"must be a string, not {_type_name(value)}")
+            return None
+        name = self.taxonomy.normalise_severity(value)
+        if name is None:
+            self.fail(
+                prefix + key,
+                f"{value[:40]!r} is not on the severity scale; use "
+                f"{self.taxonomy.allowed_severities()}",
+            )
+            return None
+        if name != value:
+            self.remarks.append(f"severity {value!r} read as {name}")
+        return name
 
     def priority(self, obj: dict[str, Any], key: str, prefix: str) -> Priority | None:
         """Read a priority or null."""
@@ -362,15 +372,6 @@ class Reader:
         return TimingQuestion(
             None if target is None else float(target), answer, self.text(q, "notes", path + ".")
         )
-
-
-def normalise_severity(text: str) -> Severity | None:
-    """Map a common spelling of a severity ("SEV-2", "Sev 2", "sev2") to the scale's name."""
-    match = _SEVERITY_SPELLING.fullmatch(text)
-    if match is None:
-        return None
-    name = f"SEV{match.group(1)}"
-    return Severity(name) if name in Severity.__members__ else None
 
 
 def _raise() -> str:

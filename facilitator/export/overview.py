@@ -47,7 +47,7 @@ def build_title(debrief: Debrief) -> TitleBlock:
     if present(debrief.incident):
         rows.append(("Incident", Text(debrief.incident.strip())))
     if debrief.severity is not None:
-        rows.append(("Severity", Text(debrief.severity.value)))
+        rows.append(("Severity", Text(debrief.severity)))
     window = ctx.moment_clock.span(debrief.started_at, debrief.resolved_at or debrief.mitigated_at)
     if window:
         rows.append(("When", Text(window)))

@@ -19,7 +19,6 @@ from facilitator.domain.model import (
     ActionStatus,
     Debrief,
     Priority,
-    Severity,
 )
 from facilitator.domain.timing import format_target
 
@@ -63,7 +62,7 @@ class ActionRecord:
     position: int = 0
     debrief_title: str = ""
     incident: str = ""
-    severity: Severity | None = None
+    severity: str | None = None
     #: The day the incident began (else the meeting, else the debrief's creation).
     debrief_day: date | None = None
     checkpoint_at: date | None = None

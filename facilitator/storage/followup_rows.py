@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Select, String, select, type_coerce
 
-from facilitator.domain.model import ActionKind, ActionStatus, Priority, Severity
+from facilitator.domain.model import ActionKind, ActionStatus, Priority
 from facilitator.followup.records import ActionRecord, describe_answers
 from facilitator.followup.review import Decision, DecisionRecord, Review, ReviewKind
 from facilitator.storage.orm import ActionRow, DebriefRow, FactorRow, ListItemRow, ReviewRow
@@ -43,8 +43,7 @@ def records_from(
     priorities: dict[str | None, Priority | None] = {p.value: p for p in Priority}
     statuses = {a.value: a for a in ActionStatus}
     kinds: dict[str | None, ActionKind | None] = {k.value: k for k in ActionKind}
-    severities: dict[str | None, Severity | None] = {v.value: v for v in Severity}
-    priorities[None] = kinds[None] = severities[None] = None
+    priorities[None] = kinds[None] = None
     dates: dict[str | None, date | None] = {None: None}
     facts: dict[str, dict[str, Any]] = {}
     for debrief_id, d in about.items():
@@ -52,7 +51,7 @@ def records_from(
         facts[debrief_id] = {
             "debrief_title": d[1],
             "incident": d[2],
-            "severity": severities.get(d[3]),
+            "severity": d[3],  # the taxonomy's name, as stored
             "debrief_day": day_of(d[4], d[5], d[6]),
             "checkpoint_at": d[7],
             "services": tuple(labels["services"]),

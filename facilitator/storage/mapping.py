@@ -30,7 +30,6 @@ from facilitator.domain.model import (
     Priority,
     Reviewer,
     ReviewStatus,
-    Severity,
     Status,
     TimelineEvent,
     TimingQuestion,
@@ -163,6 +162,7 @@ def _fill_action(row: ActionRow, a: ActionItem) -> None:
     _set(row, "status", str(a.status))
     _set(row, "kind", None if a.kind is None else str(a.kind))
     _set(row, "answers", a.answers)
+    _set(row, "closed_on", a.closed_on)
 
 
 def _fill_item(row: ListItemRow, item: tuple[str, str, str, int]) -> None:
@@ -229,7 +229,7 @@ def fill_scalars(debrief: Debrief, row: DebriefRow) -> None:
     """Copy the single-valued fields (and the JSON lists kept on the row) onto ``row``."""
     for name in _SCALARS:
         _set(row, name, getattr(debrief, name))
-    _set(row, "severity", None if debrief.severity is None else str(debrief.severity))
+    _set(row, "severity", debrief.severity or None)
     _set(row, "status", str(debrief.status))
     _set(row, "review_status", _value(debrief.review_status))
     for prefix, question in (("detection", debrief.detection), ("fix", debrief.fix)):
@@ -282,7 +282,7 @@ def build(row: Any, children: dict[str, Sequence[Any]]) -> Debrief:
             lists[item.section].append(item.text)
     return Debrief(
         id=row.id,
-        severity=_enum(Severity, row.severity),
+        severity=row.severity,
         status=Status(row.status),
         detection=TimingQuestion(
             row.detection_target_minutes, _enum(Answer, row.detection_answer), row.detection_notes
@@ -309,6 +309,7 @@ def build(row: Any, children: dict[str, Sequence[Any]]) -> Debrief:
                 kind=_enum(ActionKind, a.kind),
                 answers=a.answers,
                 uid=a.uid,
+                closed_on=a.closed_on,
             )
             for a in children["actions"]
         ],
@@ -332,7 +333,7 @@ def summary_from_values(values: Sequence[Any]) -> DebriefSummary:
     return DebriefSummary(
         id=id_,
         title=title,
-        severity=_enum(Severity, severity),
+        severity=severity,
         status=Status(status),
         incident=incident,
         started_at=started,

@@ -38,7 +38,11 @@ class DebriefRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     title: Mapped[str] = mapped_column(Text, default="")
     incident: Mapped[str] = mapped_column(Text, default="")
-    severity: Mapped[str | None] = mapped_column(String(8))
+    #: A name on the team's scale. SQLite ignores declared lengths, and changing one there
+    #: rebuilds the table (which would cascade-delete every child row), so it keeps 8.
+    severity: Mapped[str | None] = mapped_column(
+        String(32).with_variant(String(8), "sqlite"), index=True
+    )
     status: Mapped[str] = mapped_column(String(16), default="draft")
     facilitator: Mapped[str] = mapped_column(Text, default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
@@ -138,6 +142,7 @@ class ActionRow(_Child, Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     kind: Mapped[str | None] = mapped_column(String(16))
     answers: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[date | None] = mapped_column(IsoDate)
 
 
 class LinkRow(_Child, Base):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.domain.changes import DebriefChanges, diff
 from facilitator.domain.merge import merge
-from facilitator.domain.model import Debrief, DebriefSummary, EditConflict
+from facilitator.domain.model import ActionStatus, Debrief, DebriefSummary, EditConflict
 from facilitator.paths import resolve_database_url
-from facilitator.storage import backups, database, opening
+from facilitator.storage import backups, database, opening, search
 from facilitator.storage.errors import (
     DamagedError,
     NotFoundError,
@@ -34,6 +34,7 @@ from facilitator.storage.errors import (
     StorageError,
 )
 from facilitator.storage.increments import apply_changes
+from facilitator.storage.library_queries import LibraryQueries
 from facilitator.storage.mapping import summary_from_values, to_row
 from facilitator.storage.orm import DebriefRow
 from facilitator.storage.reading import read_debrief
@@ -62,7 +63,16 @@ class SaveResult:
     changes: DebriefChanges | None = None
 
 
-class DebriefService:
+def _stamp_closed(debrief: Debrief, now: datetime) -> None:
+    """Date action items the first time they are saved done or dropped, for the trends."""
+    for item in debrief.action_items:
+        if item.is_open:
+            item.closed_on = None
+        elif item.closed_on is None and item.status in (ActionStatus.DONE, ActionStatus.WONT_DO):
+            item.closed_on = now.date()
+
+
+class DebriefService(LibraryQueries):
     """Create, load, save, list and delete debriefs in one database.
 
     ``url`` is any SQLAlchemy URL; ``None`` means ``FACILITATOR_DB`` or the
@@ -82,10 +92,7 @@ class DebriefService:
         self.path = database.sqlite_file(self.url)
         self.read_only_reason: str | None = None
         self._scratch: Path | None = None
-        self._engine = self._open()
-        self._writer = database.writer(self._engine)
-        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
-        self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        self._connect()
         if maintenance:
             self.maintain()
 
@@ -95,6 +102,14 @@ class DebriefService:
     def read_only(self) -> bool:
         """True when edits cannot be saved; browsing, search and export still work."""
         return self.read_only_reason is not None
+
+    def _connect(self) -> None:
+        self._engine = self._open()
+        self._writer = database.writer(self._engine)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        # The search index rebuilds what a transaction changed before it commits.
+        search.install(self._write_sessions, self._engine)
 
     def _open(self) -> Engine:
         opened = opening.open_engine(self.url, self.path, migrate=self._migrate)
@@ -208,6 +223,8 @@ class DebriefService:
             target.created_at = target.created_at or now
             if touch or target.updated_at is None:
                 target.updated_at = now
+            if touch:
+                _stamp_closed(target, now)
             target.revision = stored + 1
             try:
                 if changes is None:
@@ -243,6 +260,20 @@ class DebriefService:
                 fresh = DebriefRow(id=debrief.id)
                 session.add(fresh)
                 to_row(debrief, fresh)
+
+    def save_many(self, debriefs: Iterable[Debrief], *, touch: bool = False) -> int:
+        """Store many debriefs in one transaction (all or none), replacing stored ones.
+
+        For generated libraries and bulk loads: the search index is rebuilt once, at
+        the end, instead of once per debrief. Returns how many were stored.
+        """
+        batch = list(debriefs)
+        if touch:
+            now = _now()
+            for debrief in batch:
+                debrief.updated_at = now
+        self.import_all(batch, replace=True)
+        return len(batch)
 
     def list(self) -> list[DebriefSummary]:
         """Return every debrief's library entry, most recently edited first."""
@@ -290,10 +321,7 @@ class DebriefService:
         try:
             return restore_library(self.url, backup)
         finally:
-            self._engine = self._open()
-            self._writer = database.writer(self._engine)
-            self._sessions = sessionmaker(self._engine, expire_on_commit=False)
-            self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+            self._connect()
 
     def close(self) -> None:
         """Release the database connections."""

@@ -84,7 +84,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 row.title or "Untitled debrief",
-                row.severity.value if row.severity else "—",
+                row.severity or "—",
                 STATUS_LABELS.get(row.status, str(row.status)),
                 format_day(row.date),
             )[index.column()]

@@ -26,6 +26,7 @@ from facilitator.ui.findings_view import FindingsView
 from facilitator.ui.followup.hooks import FollowUp
 from facilitator.ui.library import LibraryView
 from facilitator.ui.library_care import LibraryCare
+from facilitator.ui.library_tools import LibraryTools
 from facilitator.ui.menus import build_menus
 from facilitator.ui.onboarding import Onboarding
 from facilitator.ui.session import MeetingSession
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.findings.button)
         # Issue 14: the action-items board, reviews, reminders and calendar (menus add theirs).
         self.follow_up = FollowUp(self)
+        # Search box, matrix, trends, monthly review and the team's taxonomy.
+        self.library_tools = LibraryTools(self, service, settings)
         self.actions = build_menus(self)
         self.library.newRequested.connect(self.new_debrief)
         self.library.openRequested.connect(self.open_debrief)
@@ -328,6 +331,7 @@ class MainWindow(QMainWindow):
         self.follow_up.close()
         self.exports.wait()
         self.care.maintenance.wait()
+        self.library_tools.close()
         if self.shared.window is not None:
             self.shared.window.close()
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -77,6 +77,14 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     )
     actions["restore"].triggered.connect(window.care.ask_restore)
     actions["restore"].setEnabled(window.service.path is not None)
+    actions["review"] = _action(
+        window,
+        debrief,
+        "Monthly learning re&view…",
+        "",
+        "One document for leadership: the month's learnings, matrix, trends and open actions",
+    )
+    actions["review"].triggered.connect(window.library_tools.open_review)
     debrief.addSeparator()
     actions["quit"] = _action(window, debrief, "&Quit", "Ctrl+Q", "Save and quit")
     actions["quit"].triggered.connect(window.close)
@@ -143,6 +151,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     # Ctrl+= is where "+" sits without Shift on most keyboards.
     actions["bigger"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
     view.addSeparator()
+    actions["matrix"] = _action(
+        window, view, "Classification &matrix", "Ctrl+Shift+M", "Every debrief's classification"
+    )
+    actions["matrix"].triggered.connect(window.library_tools.open_matrix)
+    actions["trends"] = _action(
+        window, view, "T&rends", "Ctrl+Shift+G", "Charts of incidents, causes and follow-up"
+    )
+    actions["trends"].triggered.connect(window.library_tools.open_trends)
+    view.addSeparator()
     actions["findings"] = _action(
         window, view, "Language &findings", "F4", "Go to the list of flagged phrases"
     )
@@ -168,6 +185,8 @@ def _team_files(window: MainWindow, menu: QMenu, actions: dict[str, QAction]) ->
             preferences.choose_template(window, window.settings))),
         ("template_clear", "Built-in Word template", lambda: window.show_message(
             preferences.clear_template(window.settings))),
+        ("taxonomy", "Use a ta&xonomy file…", window.library_tools.choose_taxonomy),
+        ("taxonomy_clear", "Built-in taxonomy", window.library_tools.clear_taxonomy),
     )  # fmt: skip
     for name, text, slot in entries:
         actions[name] = _action(window, team, text, "", text.replace("&", "").rstrip("…"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from facilitator.domain.changes import apply_in_place, snapshot
 from facilitator.domain.model import Debrief
 from facilitator.domain.script import MeetingScript, Phase, parts_changed
+from facilitator.domain.taxonomy import Taxonomy, default_taxonomy
 from facilitator.storage import (
     DebriefService,
     DiskFullError,
@@ -103,6 +104,8 @@ class MeetingSession(QObject):
         super().__init__(parent)
         self.service = service
         self.script = script
+        #: The team's classification: the severity scale the editor offers, causes, services.
+        self.taxonomy: Taxonomy = default_taxonomy()
         self.debrief: Debrief | None = None
         self.phase_index = 0
         self._clock = clock

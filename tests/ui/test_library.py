@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator import app
-from facilitator.domain.model import Severity
 from facilitator.storage import DebriefService, StorageError
 from facilitator.ui import dialogs
 from facilitator.ui.main_window import MainWindow
@@ -17,7 +16,7 @@ from facilitator.ui.main_window import MainWindow
 
 def _fill(service: DebriefService) -> list[str]:
     ids = []
-    for title, sev in (("Queue backlog", Severity.SEV3), ("DNS outage", Severity.SEV1)):
+    for title, sev in (("Queue backlog", "SEV3"), ("DNS outage", "SEV1")):
         d = service.create(title)
         d.severity = sev
         service.save(d)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from facilitator.domain.model import Answer, FactorKind, Priority, Severity, texts
+from facilitator.domain.model import Answer, FactorKind, Priority, texts
 from facilitator.domain.script import MeetingScript, default_script
 from facilitator.storage import DebriefService
 from facilitator.ui.language_hook import make_language_support
@@ -146,7 +146,7 @@ def _walk(qtbot: QtBot, window: MainWindow) -> None:
 
     # 12 Classification
     classification = part(window, ClassificationEditor)
-    classification.severity.setCurrentIndex(classification.severity.findData(Severity.SEV2))
+    classification.severity.setCurrentIndex(classification.severity.findData("SEV2"))
     type_into(qtbot, classification.services, "checkout, payments")
     type_into(qtbot, edit(window, "primary_cause"), "Config change")
     type_into(qtbot, classification.tags, "config")
@@ -231,7 +231,7 @@ def test_a_whole_debrief_survives_closing_and_reopening(
         Priority.P2,
         "detection",
     )
-    assert d.severity == Severity.SEV2
+    assert d.severity == "SEV2"
     assert d.services == ["checkout", "payments"]
     assert d.tags == ["config"]
     assert d.primary_cause == "Config change"

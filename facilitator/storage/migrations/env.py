@@ -10,9 +10,15 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from facilitator.storage.orm import Base
+from facilitator.storage.search_schema import is_unmanaged
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """Leave the search index (raw DDL, FTS5 shadow tables) out of autogenerate."""
+    return not is_unmanaged(name, type_)
 
 
 def _configure(connection: object) -> None:
@@ -22,6 +28,7 @@ def _configure(connection: object) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds tables for it.
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.domain.model import Severity
 from facilitator.domain.text import clean_text
 from facilitator.domain.timing import soak_warning
+from facilitator.library.vocabulary import KINDS, suggestions
+from facilitator.storage import StorageError
+from facilitator.ui.completion import TextCompleter, attach_list_completer
 from facilitator.ui.parts.base import (
     EditHook,
     PartEditor,
@@ -129,9 +131,7 @@ class ClassificationEditor(PartEditor):
         layout.addWidget(section_label("Classification", self))
         form = _form(self)
         self.severity = QComboBox(self)
-        self.severity.addItem("Not set", None)
-        for sev in Severity:
-            self.severity.addItem(sev.value, sev)
+        self.fill_severities()
         self.services = QLineEdit(self, placeholderText="checkout-api, payments-db, …")
         self.tags = QLineEdit(self, placeholderText="deploy, config, capacity, …")
         self.cause = self.note("primary_cause", "The condition that mattered most", compact=True)
@@ -141,17 +141,50 @@ class ClassificationEditor(PartEditor):
         form.addRow("T&ags", self.tags)
         layout.addLayout(form)
         layout.addWidget(hint_label("Separate services and tags with commas.", self))
+        # Suggestions from the taxonomy and past debriefs, filled in on load.
+        self.completers = (
+            attach_list_completer(self.services, []),
+            attach_list_completer(self.tags, []),
+            TextCompleter(self.cause, []),
+        )
         self.severity.currentIndexChanged.connect(self._severity_changed)
         self.services.textEdited.connect(lambda t: self._set_list("services", t))
         self.tags.textEdited.connect(lambda t: self._set_list("tags", t))
         self.cause.edited.connect(self._cause_changed)
 
+    def fill_severities(self) -> None:
+        """Offer the active scale, plus a stored value that is no longer on it."""
+        taxonomy = self.session.taxonomy
+        self.severity.blockSignals(True)
+        self.severity.clear()
+        self.severity.addItem("Not set", None)
+        for level in taxonomy.severities:
+            self.severity.addItem(level.name, level.name)
+            self.severity.setItemData(
+                self.severity.count() - 1, level.meaning, Qt.ItemDataRole.ToolTipRole
+            )
+        stored = self.session.debrief.severity if self.session.debrief else None
+        if stored and taxonomy.normalise_severity(stored) is None:
+            # Kept, not silently dropped: the team may have changed its scale since.
+            self.severity.addItem(f"{stored} (not on the scale)", stored)
+        self.severity.blockSignals(False)
+
     def load(self) -> None:
         d = self.debrief
+        self.fill_severities()
         self.severity.setCurrentIndex(max(0, self.severity.findData(d.severity)))
         self.services.setText(", ".join(d.services))
         self.tags.setText(", ".join(d.tags))
         self.cause.set_text(d.primary_cause)
+        self._fill_suggestions()
+
+    def _fill_suggestions(self) -> None:
+        try:
+            used = self.session.service.labels()
+        except StorageError:
+            used = {"services": {}, "tags": {}, "causes": {}}  # suggestions are a nicety
+        for completer, kind in zip(self.completers, KINDS, strict=True):
+            completer.set_words(suggestions(kind, self.session.taxonomy, used[kind]))
 
     @user_edit
     def _severity_changed(self, _index: int = 0) -> None:
