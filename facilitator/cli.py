@@ -76,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="add a Word comment on every phrase the language checker flags",
     )
 
+    from facilitator.evidence import import_cli
+
+    import_cli.configure_parser(
+        sub("timeline", "work on a debrief's timeline: import events from chat, alerts and logs"),
+        _db_option,
+    )
+
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
         from facilitator.language import lint_cli
@@ -118,6 +125,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.lint_run is None:
             raise CommandError("the language checker is not available in this build")
         return int(args.lint_run(args))
+    if args.command == "timeline":
+        return int(args.timeline_run(args))
     from facilitator.storage import DebriefService
 
     if args.command == "export" and _is_json_file(args.source):
