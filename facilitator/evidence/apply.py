@@ -65,8 +65,9 @@ def add_candidates(
         authors = match_authors(((c.author, c.person) for c in chosen), debrief.participants)
     added = Added()
     known = {p.name for p in debrief.participants}
-    for match in authors.values():
-        if match.new and match.name and match.name not in known:
+    writing = {c.author for c in chosen}
+    for author, match in authors.items():
+        if author in writing and match.new and match.name and match.name not in known:
             known.add(match.name)
             participant = Participant(match.name, "")
             debrief.participants.append(participant)

@@ -97,6 +97,12 @@ class Evidence:
         """True when some time had no offset and was read in the chosen zone."""
         return any(c.wall is not None for c in self.candidates)
 
+    @property
+    def label(self) -> str:
+        """The source in a few words: "acme.zip #inc-checkout", "pasted"."""
+        channels = " ".join("#" + c for c in self.chosen_channels)
+        return f"{self.name} {channels}" if channels else self.name
+
     def describe(self) -> str:
         """One line: what was read and what was left out."""
         labels = {"slack": "Slack export", "chat": "Chat transcript", "pagerduty": "PagerDuty",

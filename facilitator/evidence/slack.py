@@ -56,6 +56,27 @@ def is_slack_export(path: Path) -> bool:
     return path.suffix.lower() == ".zip"
 
 
+def list_channels(path: Path, options: ReadOptions) -> list[str]:
+    """The names of the export's channels that have messages, without reading any message."""
+    with open_export(path, options.limits) as archive:
+        return sorted(c.name for c in _Reader(archive, options)._channels().values())
+
+
+def incident_channels(names: Iterable[str], incident: str = "") -> tuple[str, ...]:
+    """The channel(s) an incident most likely lives in: named for it, else the one incident room.
+
+    Returns () (every channel) when no single channel stands out.
+    """
+    names = list(names)
+    key = incident.strip().casefold()
+    if key:
+        named = [n for n in names if key in n.casefold() or key.replace("-", "") in n.casefold()]
+        if named:
+            return tuple(named)
+    rooms = [n for n in names if re.match(r"(?:inc|incident|outage|sev\d)[-_]", n.casefold())]
+    return (rooms[0],) if len(rooms) == 1 else ()
+
+
 def read_slack(path: Path, options: ReadOptions) -> Evidence:
     """Read the chosen channels of the export at ``path`` (a ZIP or a folder)."""
     with open_export(path, options.limits) as archive:

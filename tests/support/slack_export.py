@@ -208,3 +208,47 @@ def large_export(messages: int, channels: int, days: int, seed: int = 5) -> Slac
                 recent.append(export.say(ident, at, rng.choice(people), text))
                 recent = recent[-5:]
     return export
+
+
+_NIGHT = (
+    "error ratio on {svc} is at {n} percent",
+    "looking at the {svc} dashboards now",
+    "the {svc} pool shows {n} connections in use",
+    "paging the {svc} on-call",
+    "restarting the {svc} workers",
+    "rolled back {svc} to the previous release",
+    "latency on {svc} back under {n} ms",
+    "someone should have checked the {svc} config before the deploy",
+    "I think Sam forgot to bump the {svc} limits",
+    "opened a ticket to alert on {svc} saturation",
+    "customers report failed payments on {svc}",
+    "mitigated for now, keeping an eye on {svc}",
+    "thanks for jumping on this",
+    "can we get a status update out for {svc}",
+)
+
+
+def busy_incident_export(messages: int, seed: int = 11) -> SlackExport:
+    """One incident channel with ``messages`` messages over a night, threads and a few bots."""
+    rng = random.Random(seed)
+    export = SlackExport()
+    people = [
+        export.user(ident, name)
+        for ident, name in (
+            ("U01ADA", "Ada Okafor"), ("U02RAVI", "Ravi Patel"), ("U03LIN", "Lin Wu"),
+            ("U04SAM", "Sam Jones"), ("U05MEI", "Mei Tanaka"), ("U06OMAR", "Omar Haddad"),
+        )
+    ]  # fmt: skip
+    channel = export.channel("C024BE91L", "inc-checkout")
+    recent: list[str] = []
+    for i in range(messages):
+        at = START + timedelta(seconds=i * 6 * 3600 / messages)
+        text = rng.choice(_NIGHT).format(svc=rng.choice(_SERVICES), n=rng.randint(2, 99))
+        if rng.random() < 0.04:
+            export.say(channel, at, None, f"[FIRING:1] {text}", bot="Alertmanager")
+        elif recent and rng.random() < 0.12:
+            export.say(channel, at, rng.choice(people), text, thread=rng.choice(recent))
+        else:
+            recent.append(export.say(channel, at, rng.choice(people), text))
+            recent = recent[-6:]
+    return export
