@@ -34,9 +34,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._choices = choices
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: _Index
-    ) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         options = self._choices(index) if callable(self._choices) else self._choices
         combo = _ChoiceBox(options, parent)
         # Picking a value is the whole edit: store it and close, as a spreadsheet does.
