@@ -3,7 +3,8 @@
 With ``--dry-run`` it prints the candidates with their guessed kinds, language
 findings and duplicates and changes nothing; without it, it adds the chosen ones
 (every candidate after the filters, except those already on the timeline unless
-``--all``) and any new participants, in one save, and prints the count. Errors
+``--all``) and any new participants, in one save, and prints the count;
+``--moment detection=3`` marks a moment by the number the dry run shows. Errors
 are one line on stderr with exit status 2; nothing is saved then.
 """
 
@@ -72,6 +73,14 @@ def configure_parser(
             help=f"CSV: the {role} column, by header or number"
             + ("" if required else " (optional)"),
         )
+    imp.add_argument(
+        "--moment",
+        action="append",
+        default=[],
+        metavar="MOMENT=N",
+        help="mark candidate N (as --dry-run numbers them) as the start, detection, mitigation "
+        "or resolution, e.g. --moment detection=3",
+    )
     choice = imp.add_mutually_exclusive_group()
     choice.add_argument(
         "--dry-run", action="store_true", help="print the candidates and change nothing"
@@ -104,10 +113,11 @@ def run(
         with DebriefService(args.db) as service:
             debrief = _find(service, args.debrief)
             evidence, rows, zone_name = _read(args, debrief, stdin)
+            moments = _moments(args.moment, len(rows))
             if args.dry_run:
                 _print_dry_run(evidence, rows, debrief, zone_name, stdout)
                 return 0
-            return _add(service, debrief, rows, everything=args.all, out=stdout)
+            return _add(service, debrief, rows, moments, everything=args.all, out=stdout)
     except (EvidenceError, StorageError) as exc:
         print(f"facilitator: {exc}", file=stderr)
         return EXIT_ERROR
@@ -268,14 +278,45 @@ def _short(text: str, size: int = 50) -> str:
     return flat if len(flat) <= size else flat[: size - 1] + "…"
 
 
+def _moments(values: Sequence[str], count: int) -> dict[str, int]:
+    """``["detection=3"]`` as {"detection": 2} (0-based); raise EvidenceError on a bad one."""
+    from facilitator.evidence.apply import MOMENT_FIELDS
+
+    moments: dict[str, int] = {}
+    for value in values:
+        name, _eq, number = value.partition("=")
+        name = name.strip().lower()
+        if name not in MOMENT_FIELDS or not number.strip().isdigit():
+            raise EvidenceError(
+                f"--moment: “{value}” should be one of {', '.join(MOMENT_FIELDS)} "
+                "with a candidate number, like detection=3"
+            )
+        if not 1 <= int(number) <= count:
+            raise EvidenceError(f"--moment: there is no candidate {number} (1 to {count})")
+        moments[name] = int(number) - 1
+    return moments
+
+
 def _add(
-    service: Any, debrief: Debrief, rows: Sequence[_Row], *, everything: bool, out: TextIO
+    service: Any,
+    debrief: Debrief,
+    rows: Sequence[_Row],
+    moments: dict[str, int],
+    *,
+    everything: bool,
+    out: TextIO,
 ) -> int:
     from facilitator.evidence import add_candidates
 
-    chosen = [r.candidate for r in rows if everything or r.duplicate is None]
+    # A candidate marked as a moment is added even if it looks like a duplicate.
+    marked = set(moments.values())
+    kept = [i for i, r in enumerate(rows) if everything or r.duplicate is None or i in marked]
+    chosen = [rows[i].candidate for i in kept]
     left = len(rows) - len(chosen)
-    added = add_candidates(debrief, chosen)
+    position = {row: n for n, row in enumerate(kept)}
+    added = add_candidates(
+        debrief, chosen, moments={name: position[row] for name, row in moments.items()}
+    )
     service.save(debrief)  # one save, however many events
     title = debrief.title.strip() or "Untitled debrief"
     line = f"added {len(added.events)} event{'s' if len(added.events) != 1 else ''} to “{title}”"
@@ -285,4 +326,6 @@ def _add(
     if added.participants:
         names = ", ".join(p.name for p in added.participants)
         out.write(f"added participants (fill in their roles): {names}\n")
+    for name in added.moments:
+        out.write(f"marked the {name} moment\n")
     return 0

@@ -205,3 +205,24 @@ def test_dry_run_and_all_cannot_be_combined(
         main(["timeline", "import", stored.id, "x", "--dry-run", "--all", "--db", db_url])
     assert exit_.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_moments_are_marked_by_dry_run_number(
+    stored: Debrief, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "chat.log"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    status, out, _ = run(
+        capsys, "timeline", "import", stored.id, str(path), "--moment", "detection=1",
+        "--moment", "Mitigation=3", "--db", db_url,
+    )  # fmt: skip
+    assert status == 0 and "marked the detection moment" in out
+    after = load(db_url, stored.id)
+    detected = next(e for e in after.timeline if e.source == "chat:chat.log#L1")
+    mitigated = next(e for e in after.timeline if e.source == "chat:chat.log#L3")
+    assert after.detected_at == detected.at and after.mitigated_at == mitigated.at
+    for value, message in (("found=1", "should be one of start"), ("start=9", "no candidate 9")):
+        status, _, err = run(
+            capsys, "timeline", "import", stored.id, str(path), "--moment", value, "--db", db_url
+        )
+        assert status == 2 and message in err
