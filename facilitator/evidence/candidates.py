@@ -110,10 +110,10 @@ class Evidence:
         count = len(self.candidates)
         where = " ".join("#" + c for c in self.chosen_channels)
         where = f" {where}" if where else ""
-        line = f"{labels.get(self.kind, self.kind)} {self.name}{where}: {count} candidate"
+        line = f"{labels.get(self.kind, self.kind)} {self.name}{where}: {count:,} candidate"
         line += "" if count == 1 else "s"
         skipped = [
-            f"{n} {reason}{'' if n == 1 else 's'}"
+            f"{n:,} {reason}{'' if n == 1 else 's'}"
             for reason, n in sorted(self.left_out.items())
             if n
         ]

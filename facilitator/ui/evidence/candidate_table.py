@@ -82,7 +82,7 @@ class CandidateTable(QTableView):
             AUTHOR: metrics.horizontalAdvance("Omar Haddad") + pad,
             KIND: metrics.horizontalAdvance("Escalation") + pad,
             MOMENT: metrics.horizontalAdvance("Problem started") + pad,
-            FINDINGS: metrics.horizontalAdvance("⚑ “should have” +1") + pad,
+            FINDINGS: metrics.horizontalAdvance("⚑ “should have”") + pad,
         }
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -120,7 +121,8 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        self.source_label = QLabel(page, objectName="SectionLabel")
+        self.source_label = QLabel(page, objectName="SectionLabel", wordWrap=True)
+        self.source_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.other_button = QPushButton("Choose another source", page)
         self.other_button.clicked.connect(lambda: self.stack.setCurrentIndex(0))
         head.addWidget(self.source_label, 1)
@@ -176,7 +178,9 @@ class ImportDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.counts = QLabel(self, objectName="FigureLabel")
+        self.counts = QLabel(self, objectName="FigureLabel", wordWrap=True)
+        # Long counts wrap rather than widen the dialog past a projector's screen.
+        self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.counts, 1)
         self.cancel_button = QPushButton("Cancel", self)
         self.add_button = QPushButton("Add", self, objectName="NextButton")
@@ -325,8 +329,10 @@ class ImportDialog(QDialog):
         row = self.table.current_source_row()
         author = self.model.candidate(row).author if row is not None else ""
         self.author_button.setEnabled(bool(author))
-        self.author_button.setText(
-            f"Everything from {author}" if author else "Everything from this person"
+        short = author if len(author) <= 18 else author[:17] + "…"
+        self.author_button.setText(f"Everything from {short}" if author else "Everything from…")
+        self.author_button.setToolTip(
+            f"Choose every candidate {author} wrote" if author else "Select a row first"
         )
 
     def _update_counts(self) -> None:
