@@ -255,8 +255,9 @@ def _print_dry_run(
             )
     duplicates = sum(1 for r in rows if r.duplicate is not None)
     flagged = sum(1 for r in rows if r.findings)
-    authors = match_authors(((r.candidate.author, r.candidate.person) for r in rows),
-                            debrief.participants)  # fmt: skip
+    # Only authors of what would be added become participants.
+    adding = [r.candidate for r in rows if r.duplicate is None]
+    authors = match_authors(((c.author, c.person) for c in adding), debrief.participants)
     new_people = sorted({m.name for m in authors.values() if m.new})
     out.write(
         f"\n{len(rows)} candidate{'s' if len(rows) != 1 else ''}: "

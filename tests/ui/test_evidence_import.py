@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.domain.model import Debrief, EventKind
 from facilitator.storage import DebriefService
-from facilitator.ui.evidence import EvidenceImport, ImportDialog
+from facilitator.ui.evidence import EvidenceImport
 from facilitator.ui.evidence.candidate_model import MOMENT
+from facilitator.ui.evidence.picker import ImportDialog
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.parts.timeline import TimelineEditor
 

@@ -8,7 +8,7 @@ adds what the user chose to the open debrief through its session.
 
 from __future__ import annotations
 
+# Only the menu command is imported here: the dialog and the readers load when first used.
 from facilitator.ui.evidence.controller import EvidenceImport, add_import_action
-from facilitator.ui.evidence.picker import ImportDialog, ImportRequest
 
-__all__ = ["EvidenceImport", "ImportDialog", "ImportRequest", "add_import_action"]
+__all__ = ["EvidenceImport", "add_import_action"]

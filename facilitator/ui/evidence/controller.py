@@ -12,11 +12,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from facilitator.evidence import add_candidates
-from facilitator.language import Checker, default_checker
-from facilitator.ui.evidence.picker import ImportDialog, ImportRequest
-
 if TYPE_CHECKING:
+    from facilitator.language import Checker
+    from facilitator.ui.evidence.picker import ImportDialog, ImportRequest
     from facilitator.ui.main_window import MainWindow
 
 SHORTCUT = "Ctrl+Shift+I"
@@ -44,6 +42,8 @@ class EvidenceImport(QObject):
         self.action.setEnabled(self.session.debrief is not None)
 
     def _checker(self) -> Checker:
+        from facilitator.language import Checker, default_checker
+
         language = self.window.language
         checker = getattr(language, "checker", None)
         return checker if isinstance(checker, Checker) else default_checker()
@@ -57,6 +57,9 @@ class EvidenceImport(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        # The readers and the dialog load on first use, not when the app starts.
+        from facilitator.ui.evidence.picker import ImportDialog
+
         dialog = ImportDialog(debrief, self._checker(), self.window)
         dialog.imported.connect(self.add)
         dialog.finished.connect(self._closed)
@@ -71,6 +74,8 @@ class EvidenceImport(QObject):
 
     def add(self, request: ImportRequest) -> None:
         """Add the chosen candidates to the open debrief, in one save."""
+        from facilitator.evidence import add_candidates
+
         debrief = self.session.debrief
         if debrief is None:
             return
