@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog
+from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from facilitator.domain.model import Debrief, EventKind
@@ -277,3 +278,23 @@ def test_pasted_text_is_read_from_the_start_page(qtbot: QtBot, dialog: ImportDia
     dialog.start.paste.setPlainText(TRANSCRIPT)
     dialog.start.read_button.click()
     assert dialog.stack.currentIndex() == 1 and dialog.proxy.rowCount() == 3
+
+
+def test_the_wheel_changes_a_drop_down_only_once_it_has_focus(
+    qtbot: QtBot, dialog: ImportDialog
+) -> None:
+    dialog.load_text(TRANSCRIPT)
+    zone = dialog.options.zone
+    before = zone.currentIndex()
+    dialog.table.setFocus()
+    wheel = QWheelEvent(
+        QPointF(5, 5), QPointF(zone.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    QApplication.sendEvent(zone, wheel)
+    assert zone.currentIndex() == before
+    zone.setFocus()
+    qtbot.waitUntil(zone.hasFocus)
+    QApplication.sendEvent(zone, QWheelEvent(wheel))
+    assert zone.currentIndex() != before

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from facilitator.evidence.candidates import Evidence, ReadOptions
 from facilitator.evidence.errors import EvidenceError
 from facilitator.evidence.times import zone_named
+from facilitator.ui.evidence.wheel import wheel_only_when_focused
 from facilitator.ui.qtime import COMMON_ZONES
 
 _COLUMNS = (("time", "Time"), ("text", "Text"), ("author", "Author"), ("kind", "Kind"))
@@ -108,6 +109,7 @@ class SourceOptions(QWidget):
         self.zone.activated.connect(self._zone_chosen)
         self.zone.lineEdit().editingFinished.connect(self._zone_chosen)
         self._zone_name = seen[0] if seen else "UTC"
+        wheel_only_when_focused(self.zone, self.day, *self.column_boxes.values())
 
     # -- showing -------------------------------------------------------------------------
 

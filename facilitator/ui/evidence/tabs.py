@@ -21,6 +21,7 @@ from facilitator.ui.evidence.candidate_filter import CandidateFilter
 from facilitator.ui.evidence.candidate_table import CandidateTable
 from facilitator.ui.evidence.delegates import ChoiceDelegate
 from facilitator.ui.evidence.people_model import TARGET, AuthorsModel
+from facilitator.ui.evidence.wheel import wheel_only_when_focused
 
 
 class CandidatesTab(QWidget):
@@ -39,6 +40,7 @@ class CandidatesTab(QWidget):
         self.person.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        wheel_only_when_focused(self.person)
         self.hide_duplicates = QCheckBox("Hide what is already on the timeline", self)
         self.flagged = QCheckBox("Only with language findings", self)
         bar.addWidget(self.search, 1)
