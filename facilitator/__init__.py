@@ -6,3 +6,9 @@ display: ``domain`` holds the debrief model, ``storage`` persists it,
 """
 
 __version__ = "0.1.0"
+
+import logging as _logging
+
+# Nothing of ours reaches stderr through Python's last-resort handler: the command line
+# prints its own one-line messages, and facilitator.logs writes the log file.
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication
 from facilitator import __version__
 from facilitator.domain.script import MeetingScript, ScriptError, default_script, load_script
 from facilitator.paths import config_dir
-from facilitator.storage import DebriefService, StorageError
+from facilitator.storage import DamagedError, DebriefService, StorageError
+from facilitator.storage.service import restore_library
 from facilitator.ui import dialogs
 from facilitator.ui.language_hook import make_language_support
 from facilitator.ui.main_window import APP_NAME, MainWindow
+from facilitator.ui.termination import TerminationWatcher
 
 
 def make_settings() -> QSettings:
@@ -49,6 +51,29 @@ def choose_script(settings: QSettings, window_parent: None = None) -> MeetingScr
     return default_script()
 
 
+def open_library(db_url: str | None) -> DebriefService | None:
+    """Open the library; offer the latest backup when it is damaged. None if it can't be opened.
+
+    The integrity check and the day's backup run later, off the UI thread (LibraryCare).
+    """
+    try:
+        return DebriefService(db_url, maintenance=False)
+    except DamagedError as exc:
+        found = getattr(exc, "backups", [])
+        if found and dialogs.ask_restore_damaged(None, str(exc), found[0].made):
+            try:
+                restore_library(db_url, found[0].path)
+                return DebriefService(db_url, maintenance=False)
+            except StorageError as again:
+                dialogs.show_error(None, "The backup could not be restored", str(again))
+                return None
+        dialogs.show_error(None, "The debrief library cannot be opened", str(exc))
+        return None
+    except StorageError as exc:
+        dialogs.show_error(None, "The debrief library cannot be opened", str(exc))
+        return None
+
+
 def run_gui(
     db_url: str | None = None,
     argv: list[str] | None = None,
@@ -69,10 +94,8 @@ def run_gui(
     app.setDesktopFileName("facilitator")
     app.setWindowIcon(app_icon())
     settings = settings if settings is not None else make_settings()
-    try:
-        service = DebriefService(db_url)
-    except StorageError as exc:
-        dialogs.show_error(None, "The debrief library cannot be opened", str(exc))
+    service = open_library(db_url)
+    if service is None:
         return 2
     try:
         window = MainWindow(
@@ -82,8 +105,14 @@ def run_gui(
             language_factory=make_language_support,
         )
         window.show()
+        window.care.start()
+        # SIGTERM closes the window like a click would: what was typed is saved first.
+        watcher = TerminationWatcher(window.close)
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            watcher.uninstall()
     finally:
         service.close()

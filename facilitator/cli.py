@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from facilitator import __version__
-from facilitator.domain.interchange import InterchangeError, dumps, loads
+from facilitator.domain.interchange import InterchangeError, Loaded, dumps, read_document
 from facilitator.domain.model import Debrief
 from facilitator.export.atomic import ExportError, write_atomically
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from facilitator.storage import DebriefService
 
 EXIT_ERROR = 2
+log = logging.getLogger(__name__)
 
 
 class CommandError(Exception):
@@ -64,10 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--format", choices=("text", "json"), default="text")
 
     exp = sub(
-        "export", "export a debrief (by id, id prefix or JSON file) as JSON, Word or Markdown"
+        "export",
+        "export a debrief (by id, id prefix or JSON file) as JSON, Word, Markdown or its "
+        "checkpoint as a calendar file (ics)",
     )
     exp.add_argument("source", metavar="ID|FILE.json")
-    exp.add_argument("--format", choices=("json", "docx", "md"), default="json")
+    exp.add_argument("--format", choices=("json", "docx", "md", "ics"), default="json")
     exp.add_argument("-o", "--output", metavar="OUT", help="output file (- or none: stdout)")
     exp.add_argument("--template", metavar="FILE", help="a .docx whose styles the document uses")
     exp.add_argument(
@@ -82,6 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
         sub("timeline", "work on a debrief's timeline: import events from chat, alerts and logs"),
         _db_option,
     )
+    bak = sub("backup", "copy the library now (SQLite), into its backups folder or to a file")
+    bak.add_argument("-o", "--output", metavar="FILE", help="where to write the copy")
+
+    res = sub("restore", "replace the library with a backup, after checking the backup")
+    res.add_argument("file", metavar="FILE", help="a backup file (see the backups folder)")
+
+    team = sub("team", "the team library: connect, publish, sync, status, disconnect")
+    from facilitator.team import cli as team_cli
+
+    team_cli.configure_parser(team)
+
+    # Follow-up (issue 14): the code lives in facilitator.followup.actions_cli.
+    from facilitator.followup import actions_cli
+
+    actions_cli.configure_parser(sub("actions", "list or export action items across debriefs"))
 
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
@@ -108,7 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(str(exc))
         if os.environ.get("FACILITATOR_DEBUG"):
             raise
-        return _fail(f"unexpected error: {exc!r} (set FACILITATOR_DEBUG=1 for details)")
+        # The type only: an exception's text may carry what someone typed.
+        log.error("unexpected %s", type(exc).__name__, exc_info=True)
+        return _fail(
+            f"unexpected error ({type(exc).__name__}); set FACILITATOR_DEBUG=1 for details"
+        )
 
 
 def _fail(message: str) -> int:
@@ -127,15 +150,33 @@ def _dispatch(args: argparse.Namespace) -> int:
         return int(args.lint_run(args))
     if args.command == "timeline":
         return int(args.timeline_run(args))
+    if args.command == "team":
+        from facilitator.team import cli as team_cli
+
+        try:
+            return team_cli.run(args)
+        except team_cli.TeamCommandError as exc:
+            raise CommandError(str(exc)) from None
     from facilitator.storage import DebriefService
 
     if args.command == "export" and _is_json_file(args.source):
-        return _export(args, _read_document(Path(args.source)))
+        return _export(args, _read_document(Path(args.source)).debrief)
+    if args.command == "restore":
+        return _restore(args)
     with DebriefService(args.db) as service:
         if args.command == "import":
             return _import(args, service)
         if args.command == "list":
             return _list(args, service, sys.stdout)
+        if args.command == "backup":
+            output = None if args.output is None else Path(args.output)
+            print(f"backed up to {service.backup(output)}")
+            return 0
+
+        if args.command == "actions":
+            from facilitator.followup import actions_cli
+
+            return actions_cli.run(args, service)
         return _export(args, _find(service, args.source))
 
 
@@ -143,13 +184,13 @@ def _is_json_file(source: str) -> bool:
     return source.lower().endswith(".json") or Path(source).is_file()
 
 
-def _read_document(path: Path) -> Debrief:
+def _read_document(path: Path) -> Loaded:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        return loads(data)
+        return read_document(data)
     except InterchangeError as exc:
         details = "; ".join(str(p) for p in exc.problems[:5])
         more = f" (+{len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
@@ -157,10 +198,12 @@ def _read_document(path: Path) -> Debrief:
 
 
 def _import(args: argparse.Namespace, service: DebriefService) -> int:
-    # Read and validate every file before storing any, so a bad file imports nothing.
-    debriefs = [(Path(f), _read_document(Path(f))) for f in args.files]
+    # Read and validate every file before storing any, then store all in one transaction:
+    # a bad file, a full disk or a kill imports nothing.
+    documents = [(Path(f), _read_document(Path(f))) for f in args.files]
     seen: dict[str, Path] = {}
-    for path, debrief in debriefs:
+    for path, loaded in documents:
+        debrief = loaded.debrief
         if debrief.id in seen:
             raise CommandError(f"{path} and {seen[debrief.id]} hold the same debrief id")
         seen[debrief.id] = path
@@ -168,9 +211,21 @@ def _import(args: argparse.Namespace, service: DebriefService) -> int:
             raise CommandError(
                 f"{path}: debrief {debrief.id} is already stored; use --replace to overwrite it"
             )
-    for _path, debrief in debriefs:
-        service.save(debrief, touch=False)
-        print(f"imported {debrief.id}  {debrief.title or '(untitled)'}")
+    service.import_all([loaded.debrief for _path, loaded in documents], replace=args.replace)
+    for _path, loaded in documents:
+        debrief = loaded.debrief
+        notes = f"  ({'; '.join(loaded.notes)})" if loaded.notes else ""
+        print(f"imported {debrief.id}  {debrief.title or '(untitled)'}{notes}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from facilitator.storage.service import restore_library
+
+    kept = restore_library(args.db, Path(args.file))
+    if kept is not None:
+        print(f"the library as it was is kept in {kept}")
+    print(f"restored {args.file}")
     return 0
 
 
@@ -207,6 +262,10 @@ def _find(service: DebriefService, source: str) -> Debrief:
 
 def _export(args: argparse.Namespace, debrief: Debrief) -> int:
     out = args.output
+    if args.format == "ics":
+        from facilitator.followup import actions_cli
+
+        return actions_cli.export_ics(debrief, out)
     if args.format == "docx":
         if not out or out == "-":
             raise CommandError("a Word document needs an output file: add -o FILE.docx")

@@ -167,7 +167,6 @@ def to_dict(debrief: Debrief) -> dict[str, Any]:
         # Note lists stay lists of strings, so version-1 readers keep working; their ids ride
         # alongside, position by position.
         "note_ids": {name: [n.uid for n in getattr(d, name)] for name in NOTE_LISTS},
-        "revision": d.revision,
         "created_at": _iso(d.created_at),
         "updated_at": _iso(d.updated_at),
     }
@@ -297,7 +296,6 @@ def _read(r: Reader, data: Any) -> Debrief | None:
         conflicts=r.items(root, "conflicts", p, _conflict, ids=True),
         created_at=r.moment(root, "created_at", p),
         updated_at=r.moment(root, "updated_at", p),
-        revision=r.count(root, "revision", p),
     )
     return debrief
 

@@ -4,7 +4,9 @@ The shared screen shows the current phase and what the team builds in it. The
 facilitator's private material (tips, the phase goal, private notes, the parking
 lot, language findings, ignored findings) is never read here, so it cannot leak:
 :func:`visible_content` is the only door to the shared screen, and it only opens
-onto the fields listed in ``_SECTIONS``.
+onto the fields listed in ``_SECTIONS``. During a checkpoint or monthly review the
+door is :func:`facilitator.domain.room_review.review_content`, built on the same
+types and rules.
 
 With "names as roles" on, every participant's name is replaced by their role in
 all text the room sees, so the discussion stays on the system, not the person.

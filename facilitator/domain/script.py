@@ -14,6 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from facilitator.domain.changes import DebriefChanges
 from facilitator.domain.model import Debrief
 
 #: Parts of a debrief a phase can show. Each maps to one editor in the UI.
@@ -217,3 +218,35 @@ def part_of_field(field_key: str) -> str:
     """Map a NoteEdit field key ("timeline[3].text", "detection.notes") to its part."""
     head = field_key.split("[", 1)[0].split(".", 1)[0]
     return "classification" if head == "primary_cause" else head
+
+
+#: Which part of the meeting script shows each attribute of the debrief.
+_PART_OF: dict[str, str] = {
+    "title": "details",
+    "incident": "details",
+    "facilitator": "details",
+    "meeting_at": "details",
+    "started_at": "timeline",
+    "detected_at": "timeline",
+    "mitigated_at": "timeline",
+    "resolved_at": "timeline",
+    "timezone": "timeline",
+    "checkpoint_at": "checkpoint",
+    "severity": "classification",
+    "services": "classification",
+    "tags": "classification",
+    "primary_cause": "classification",
+    "owner": "review",
+    "review_status": "review",
+    "reviewers": "review",
+    "private_notes": "private_notes",
+    "parking_lot": "parking_lot",
+    "ignored_findings": "ignored_findings",
+    "conflicts": "conflicts",
+}
+
+
+def parts_changed(changes: DebriefChanges) -> list[str]:
+    """The script parts (``facilitator.domain.script.PARTS``) a change set touches."""
+    names = [*changes.fields, *changes.lists]
+    return sorted({_PART_OF.get(name, name) for name in names})

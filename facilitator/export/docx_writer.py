@@ -31,9 +31,11 @@ from facilitator.export.blocks import (
     Bullets,
     Facts,
     Paragraph,
+    Section,
     SubHeading,
     Table,
     Text,
+    TitleBlock,
 )
 from facilitator.export.docx_fields import add_hyperlink, add_page_x_of_y, repeat_as_header
 from facilitator.export.docx_template import Styles, open_template
@@ -119,7 +121,9 @@ class _Builder:
             )
 
     def title(self, debrief: Debrief) -> None:
-        block = build_title(debrief)
+        self.title_block(build_title(debrief))
+
+    def title_block(self, block: TitleBlock) -> None:
         title = self.paragraph(self.styles.title)
         title.add_run(clean_text(block.title))
         if self.styles.subtitle:
@@ -217,12 +221,15 @@ class _Builder:
                 add_page_x_of_y(p)
 
     def build(self, debrief: Debrief) -> None:
-        self.title(debrief)
-        for section in build_sections(debrief):
+        self.build_document(build_title(debrief), build_sections(debrief))
+
+    def build_document(self, title: TitleBlock, sections: Iterable[Section]) -> None:
+        self.title_block(title)
+        for section in sections:
             self.paragraph(self.styles.heading1).add_run(section.heading)
             for block in section.blocks:
                 self.block(block)
-        self.header_and_footer(build_title(debrief).title)
+        self.header_and_footer(title.title)
 
 
 def set_properties(document: Document, debrief: Debrief) -> None:
@@ -300,4 +307,28 @@ def export_docx(
     document = open_template(template)
     _Builder(document, anchors).build(debrief)
     set_properties(document, debrief)
+    return write_atomically(Path(out), document.save)
+
+
+def export_document(
+    title: TitleBlock,
+    sections: Sequence[Section],
+    out: str | Path,
+    *,
+    template: str | Path | None = None,
+) -> Path:
+    """Write any title block and sections (a review summary, say) as a Word document.
+
+    Raises:
+        ExportError: the template is unusable or the file cannot be written.
+    """
+    document = open_template(template)
+    _Builder(document, {}).build_document(title, sections)
+    props = document.core_properties
+    props.title = _one_line(title.title)
+    props.subject = _one_line(title.subtitle)
+    props.comments = "Exported from Facilitator."
+    now = datetime.now(UTC).replace(microsecond=0)
+    props.created = now
+    props.modified = now
     return write_atomically(Path(out), document.save)

@@ -8,6 +8,7 @@ in a table cell), while ordinary words like ``snake_case`` stay readable.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from facilitator.domain.model import Debrief
@@ -18,9 +19,11 @@ from facilitator.export.blocks import (
     Bullets,
     Facts,
     Paragraph,
+    Section,
     SubHeading,
     Table,
     Text,
+    TitleBlock,
 )
 from facilitator.export.sections import build_sections, build_title
 
@@ -90,9 +93,13 @@ def _block(block: Block) -> str:
 
 def render_markdown(debrief: Debrief) -> str:
     """Return the debrief as a Markdown document."""
-    title = build_title(debrief)
+    return render_document(build_title(debrief), build_sections(debrief))
+
+
+def render_document(title: TitleBlock, sections: Iterable[Section]) -> str:
+    """Return any title block and sections (a debrief, a review summary) as Markdown."""
     parts = [f"# {_inline(Text(title.title))}", f"*{title.subtitle}*", _block(title.facts)]
-    for section in build_sections(debrief):
+    for section in sections:
         parts.append(f"## {section.heading}")
         parts += [rendered for rendered in map(_block, section.blocks) if rendered]
     return "\n\n".join(parts) + "\n"

@@ -3,7 +3,25 @@
 Callers use :class:`DebriefService` only; sessions and rows stay inside this package.
 """
 
-from facilitator.storage.errors import NotFoundError, StorageError
-from facilitator.storage.service import DebriefService
+from facilitator.storage.errors import (
+    DamagedError,
+    DiskFullError,
+    LockedError,
+    NotFoundError,
+    ReadOnlyError,
+    StorageError,
+    UnreachableError,
+)
+from facilitator.storage.service import DebriefService, SaveResult
 
-__all__ = ["DebriefService", "NotFoundError", "StorageError"]
+__all__ = [
+    "DamagedError",
+    "DebriefService",
+    "DiskFullError",
+    "LockedError",
+    "NotFoundError",
+    "ReadOnlyError",
+    "SaveResult",
+    "StorageError",
+    "UnreachableError",
+]

@@ -91,6 +91,7 @@ def _sync(
     make: Callable[[], R],
     fill: Callable[[R, Any], None],
     uid_of: Callable[[Any], str] = lambda value: str(value.uid),
+    position_of: Callable[[int, Any], int] = lambda index, _value: index,
 ) -> None:
     """Make ``rows`` mirror ``values`` by uid: update, insert and drop only what differs."""
     by_uid: dict[str, R] = {}
@@ -103,11 +104,16 @@ def _sync(
         if row is None:
             row = make()
             row.uid = uid  # type: ignore[attr-defined]
-        _set(row, "position", position)
+        _set(row, "position", position_of(position, value))
         fill(row, value)
         ordered.append(row)
     if ordered != rows:
         rows[:] = ordered  # the relationship deletes what is no longer listed
+
+
+def set_position(row: object, position: int) -> None:
+    """Move a child row to ``position`` in its list."""
+    _set(row, "position", position)
 
 
 def _set(row: object, name: str, value: Any) -> None:
@@ -159,19 +165,27 @@ def _fill_action(row: ActionRow, a: ActionItem) -> None:
     _set(row, "answers", a.answers)
 
 
-def _fill_item(row: ListItemRow, item: tuple[str, str, str]) -> None:
+def _fill_item(row: ListItemRow, item: tuple[str, str, str, int]) -> None:
     _set(row, "section", item[0])
     _set(row, "text", item[2])
 
 
-def _list_items(debrief: Debrief) -> list[tuple[str, str, str]]:
-    """(section, uid, text) for every note and label; labels are keyed by their position."""
-    items = [(s, n.uid, n.text) for s in NOTE_LISTS for n in getattr(debrief, s)]
+def fill_note(row: ListItemRow, note: Note) -> None:
+    """Copy a note's text onto its row (the section is set when the row is made)."""
+    _set(row, "text", note.text)
+
+
+def _list_items(debrief: Debrief) -> list[tuple[str, str, str, int]]:
+    """(section, uid, text, position in its section) for every note and label."""
+    items = [(s, n.uid, n.text, i) for s in NOTE_LISTS for i, n in enumerate(getattr(debrief, s))]
     for section in LABEL_LISTS:
-        items.extend(
-            (section, f"{section}#{i}", t) for i, t in enumerate(getattr(debrief, section))
-        )
+        items.extend(label_items(section, getattr(debrief, section)))
     return items
+
+
+def label_items(section: str, labels: list[str]) -> list[tuple[str, str, str, int]]:
+    """The list_items entries of a label list, keyed by their section and position."""
+    return [(section, f"{section}#{i}", text, i) for i, text in enumerate(labels)]
 
 
 def _conflict_dict(c: EditConflict) -> dict[str, str | None]:
@@ -197,6 +211,22 @@ def _conflict(d: dict[str, Any]) -> EditConflict:
 
 def to_row(debrief: Debrief, row: DebriefRow) -> None:
     """Copy ``debrief`` onto ``row`` (new or loaded), changing only what differs."""
+    fill_scalars(debrief, row)
+    for name, row_class, fill, section in ITEM_TABLES:
+        if section is None:
+            _sync(getattr(row, RELATION[name]), getattr(debrief, name), row_class, fill)
+    _sync(
+        row.items,
+        _list_items(debrief),
+        ListItemRow,
+        _fill_item,
+        lambda item: item[1],
+        lambda _index, item: item[3],
+    )
+
+
+def fill_scalars(debrief: Debrief, row: DebriefRow) -> None:
+    """Copy the single-valued fields (and the JSON lists kept on the row) onto ``row``."""
     for name in _SCALARS:
         _set(row, name, getattr(debrief, name))
     _set(row, "severity", None if debrief.severity is None else str(debrief.severity))
@@ -210,19 +240,42 @@ def to_row(debrief: Debrief, row: DebriefRow) -> None:
     _set(row, "ignored_findings", ignored)
     _set(row, "conflicts", [_conflict_dict(c) for c in debrief.conflicts])
     _set(row, "revision", debrief.revision)
-    _sync(row.participants, debrief.participants, ParticipantRow, _fill_participant)
-    _sync(row.events, debrief.timeline, EventRow, _fill_event)
-    _sync(row.factors, debrief.contributing_factors, FactorRow, _fill_factor)
-    _sync(row.actions, debrief.action_items, ActionRow, _fill_action)
-    _sync(row.links, debrief.links, LinkRow, _fill_link)
-    _sync(row.reviewers, debrief.reviewers, ReviewerRow, _fill_reviewer)
-    _sync(row.items, _list_items(debrief), ListItemRow, _fill_item, lambda item: item[1])
+
+
+#: Item lists with their own rows: (domain attribute, row class, fill, list_items section).
+ITEM_TABLES: tuple[tuple[str, type[Any], Callable[[Any, Any], None], str | None], ...] = (
+    ("participants", ParticipantRow, _fill_participant, None),
+    ("timeline", EventRow, _fill_event, None),
+    ("contributing_factors", FactorRow, _fill_factor, None),
+    ("action_items", ActionRow, _fill_action, None),
+    ("links", LinkRow, _fill_link, None),
+    ("reviewers", ReviewerRow, _fill_reviewer, None),
+    *((name, ListItemRow, fill_note, name) for name in NOTE_LISTS),
+)
+#: The DebriefRow relationship holding each list's own rows.
+RELATION = {
+    "participants": "participants",
+    "timeline": "events",
+    "contributing_factors": "factors",
+    "action_items": "actions",
+    "links": "links",
+    "reviewers": "reviewers",
+}
 
 
 def from_row(row: DebriefRow) -> Debrief:
-    """Build a domain debrief from a loaded row and its children."""
+    """Build a domain debrief from a loaded ORM row and its children."""
+    return build(row, {rel: getattr(row, rel) for rel in (*RELATION.values(), "items")})
+
+
+def build(row: Any, children: dict[str, Sequence[Any]]) -> Debrief:
+    """Build a domain debrief from a debrief row and its children's rows, in position order.
+
+    Rows may be ORM objects or Core rows: only attribute access by column name is used.
+    ``children`` maps each relationship name (see :data:`RELATION`, and "items") to rows.
+    """
     lists: dict[str, list[Any]] = {section: [] for section in STRING_LISTS}
-    for item in row.items:
+    for item in children["items"]:
         if item.section in NOTE_LISTS:
             lists[item.section].append(Note(item.text, item.uid or new_id()))
         elif item.section in lists:
@@ -235,15 +288,15 @@ def from_row(row: DebriefRow) -> Debrief:
             row.detection_target_minutes, _enum(Answer, row.detection_answer), row.detection_notes
         ),
         fix=TimingQuestion(row.fix_target_minutes, _enum(Answer, row.fix_answer), row.fix_notes),
-        participants=[Participant(p.name, p.role, p.uid) for p in row.participants],
+        participants=[Participant(p.name, p.role, p.uid) for p in children["participants"]],
         timeline=[
             TimelineEvent(
                 e.at, EventKind(e.kind), e.text, e.known, e.signals, e.uid, e.starred, e.source
             )
-            for e in row.events
+            for e in children["events"]
         ],
         contributing_factors=[
-            ContributingFactor(f.text, FactorKind(f.kind), f.uid) for f in row.factors
+            ContributingFactor(f.text, FactorKind(f.kind), f.uid) for f in children["factors"]
         ],
         action_items=[
             ActionItem(
@@ -257,12 +310,14 @@ def from_row(row: DebriefRow) -> Debrief:
                 answers=a.answers,
                 uid=a.uid,
             )
-            for a in row.actions
+            for a in children["actions"]
         ],
         ignored_findings=[IgnoredFinding(**i) for i in row.ignored_findings or []],
         conflicts=[_conflict(c) for c in row.conflicts or []],
-        links=[Link(k.label, k.url, k.uid) for k in row.links],
-        reviewers=[Reviewer(r.name, r.role, r.reviewed_on, r.signed, r.uid) for r in row.reviewers],
+        links=[Link(k.label, k.url, k.uid) for k in children["links"]],
+        reviewers=[
+            Reviewer(r.name, r.role, r.reviewed_on, r.signed, r.uid) for r in children["reviewers"]
+        ],
         review_status=_enum(ReviewStatus, row.review_status),
         revision=row.revision,
         **{name: getattr(row, name) for name in _SCALARS},

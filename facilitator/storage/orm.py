@@ -24,7 +24,9 @@ def _children(target: str) -> Mapped:  # type: ignore[type-arg]
         target,
         cascade="all, delete-orphan",
         order_by=f"{target}.position",
-        lazy="selectin",
+        # Loaded on access: a save touches only the lists that changed (storage/increments.py);
+        # a full load asks for all of them at once (service.load).
+        lazy="select",
     )
 
 
@@ -166,3 +168,98 @@ class ListItemRow(_Child, Base):
 
     section: Mapped[str] = mapped_column(String(24))
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class TeamSyncRow(Base):
+    """Where a published debrief stands with the team library (kept in the local store only).
+
+    ``base`` is the public copy as it was at the last sync, in the JSON interchange
+    format: the common ancestor the next sync merges against. ``local_revision``
+    is the local revision that copy was taken from (-1: compare contents).
+    """
+
+    __tablename__ = "team_sync"
+
+    debrief_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("debriefs.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_revision: Mapped[int] = mapped_column(Integer, default=0)
+    local_revision: Mapped[int] = mapped_column(Integer, default=-1)
+    base: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+
+
+# -- follow-up: action item history and reviews (facilitator.storage.followup) -------------
+
+
+class ActionHistoryRow(Base):
+    """One change to an action item: who, when, which field, from what to what."""
+
+    __tablename__ = "action_history"
+    __table_args__ = (Index("ix_action_history_item", "debrief_id", "item_uid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    debrief_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("debriefs.id", ondelete="CASCADE")
+    )
+    item_uid: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(AwareDateTime)
+    who: Mapped[str] = mapped_column(Text, default="")
+    field: Mapped[str] = mapped_column(String(16))
+    old: Mapped[str] = mapped_column(Text, default="")
+    new: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    review_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class ReviewRow(Base):
+    """A checkpoint meeting (one debrief) or a monthly review (``debrief_id`` empty)."""
+
+    __tablename__ = "follow_up_reviews"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    held_on: Mapped[date] = mapped_column(IsoDate)
+    held_by: Mapped[str] = mapped_column(Text, default="")
+    debrief_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("debriefs.id", ondelete="CASCADE"), index=True
+    )
+    next_checkpoint: Mapped[date | None] = mapped_column(IsoDate)
+    finished: Mapped[bool] = mapped_column(Boolean, default=False)
+    started_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+    decisions: Mapped[list[DecisionRow]] = relationship(
+        "DecisionRow",
+        cascade="all, delete-orphan",
+        order_by="DecisionRow.id",
+        lazy="selectin",
+    )
+
+
+class DecisionRow(Base):
+    """The room's decision on one item in a review, with the item before and after."""
+
+    __tablename__ = "review_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    review_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("follow_up_reviews.id", ondelete="CASCADE"), index=True
+    )
+    debrief_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("debriefs.id", ondelete="CASCADE")
+    )
+    item_uid: Mapped[str] = mapped_column(String(36))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text, default="")
+    debrief_title: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    before_status: Mapped[str] = mapped_column(String(16))
+    after_status: Mapped[str] = mapped_column(String(16))
+    before_priority: Mapped[str | None] = mapped_column(String(4))
+    after_priority: Mapped[str | None] = mapped_column(String(4))
+    before_due: Mapped[date | None] = mapped_column(IsoDate)
+    after_due: Mapped[date | None] = mapped_column(IsoDate)
+    decided_at: Mapped[datetime] = mapped_column(AwareDateTime)

@@ -39,3 +39,11 @@ def with_keychain_password(url: str) -> str:
 def store_password(url: str, password: str) -> None:
     """Remember the password for the user and host of ``url`` in the keychain."""
     keyring.set_password(SERVICE, _account(make_url(url)), password)
+
+
+def forget_password(url: str) -> None:
+    """Remove the password for the user and host of ``url`` from the keychain, if it is there."""
+    try:
+        keyring.delete_password(SERVICE, _account(make_url(url)))
+    except KeyringError as exc:  # not there, or no usable keychain: nothing to forget
+        log.info("keychain: %s", type(exc).__name__)

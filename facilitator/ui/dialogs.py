@@ -6,6 +6,7 @@ modal dialog ever blocks a test run.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -34,6 +35,19 @@ def ask_quit_unsaved(parent: QWidget | None, reason: str) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
+
+
+def ask_restore_damaged(parent: QWidget | None, problem: str, made: datetime) -> bool:
+    """The library is damaged and a backup exists; True to restore it (the damaged file is kept)."""
+    answer = QMessageBox.warning(
+        parent,
+        "The library is damaged",
+        f"{problem}\n\nRestore the backup from {made:%A %d %B %Y, %H:%M}? The damaged file is "
+        "kept in the backups folder.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from facilitator.domain.script import part_of_field
+from facilitator.ui.conflicts_panel import ConflictsPanel
 from facilitator.ui.navigator import PhaseNavigator
 from facilitator.ui.note_edit import NoteEdit
 from facilitator.ui.parts.timeline import TimelineEditor
@@ -68,6 +69,9 @@ class DebriefEditor(QWidget):
             self.private.insert_section(1, self.replay_panel)
         if findings is not None:
             self.private.insert_section(1, findings)
+        # Texts that lost a simultaneous edit wait at the top of the private column.
+        self.conflicts = ConflictsPanel(session, self.private)
+        self.private.insert_section(1, self.conflicts)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)

@@ -49,6 +49,10 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[DebriefSummary] = []
 
+    def add_to_bar(self, widget: QWidget) -> None:
+        """Put ``widget`` (the action-items badge) at the end of the button bar."""
+        self._bar.addWidget(widget)
+
     def set_summaries(self, summaries: list[DebriefSummary]) -> None:
         self.beginResetModel()
         self._rows = list(summaries)
@@ -120,6 +124,7 @@ class LibraryView(QWidget):
         self.delete_button = QPushButton(
             "Delete…", self, toolTip="Delete the selected debrief (Del)"
         )
+        self._bar = bar
         bar.addWidget(self.filter, 1)
         for button in (self.new_button, self.open_button, self.delete_button):
             bar.addWidget(button)
@@ -156,6 +161,10 @@ class LibraryView(QWidget):
         self.table.activated.connect(lambda _i: self._open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+
+    def add_to_bar(self, widget: QWidget) -> None:
+        """Put ``widget`` (the action-items badge) at the end of the button bar."""
+        self._bar.addWidget(widget)
 
     def set_summaries(self, summaries: list[DebriefSummary]) -> None:
         """Show these debriefs (newest first, as the service lists them)."""

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.domain.script import MeetingScript, ScriptError, load_script
 from facilitator.storage import DebriefService, StorageError
@@ -16,7 +23,9 @@ from facilitator.ui import dialogs
 from facilitator.ui.editor import DebriefEditor
 from facilitator.ui.export_actions import ExportCommands
 from facilitator.ui.findings_view import FindingsView
+from facilitator.ui.followup.hooks import FollowUp
 from facilitator.ui.library import LibraryView
+from facilitator.ui.library_care import LibraryCare
 from facilitator.ui.menus import build_menus
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
@@ -61,15 +70,24 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         # Before any widget exists, so every widget starts with the right font size.
         self.apply_view()
-        self.stack = QStackedWidget(self)
+        self.care = LibraryCare(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.care.banner)
+        self.stack = QStackedWidget(central)
+        column.addWidget(self.stack, 1)
         self.library = LibraryView(self.stack)
         self.stack.addWidget(self.library)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(central)
         self.save_label = QLabel("", self)
         self.save_label.setObjectName("SaveLabel")
         self.statusBar().addPermanentWidget(self.save_label)
         self.findings = FindingsView(self, settings)
         self.statusBar().addPermanentWidget(self.findings.button)
+        # Issue 14: the action-items board, reviews, reminders and calendar (menus add theirs).
+        self.follow_up = FollowUp(self)
         self.actions = build_menus(self)
         self.library.newRequested.connect(self.new_debrief)
         self.library.openRequested.connect(self.open_debrief)
@@ -304,7 +322,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.session.close()
+        self.follow_up.close()
         self.exports.wait()
+        self.care.maintenance.wait()
         if self.shared.window is not None:
             self.shared.window.close()
         self.settings.setValue("window/geometry", self.saveGeometry())

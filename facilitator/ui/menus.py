@@ -64,6 +64,16 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["review_comments"].setChecked(window.exports.review_comments)
     actions["review_comments"].toggled.connect(window.exports.set_review_comments)
     debrief.addSeparator()
+    actions["restore"] = _action(
+        window,
+        debrief,
+        "&Restore from backup…",
+        "",
+        "Replace the library with one of its backups; the current one is kept aside",
+    )
+    actions["restore"].triggered.connect(window.care.ask_restore)
+    actions["restore"].setEnabled(window.service.path is not None)
+    debrief.addSeparator()
     actions["quit"] = _action(window, debrief, "&Quit", "Ctrl+Q", "Save and quit")
     actions["quit"].triggered.connect(window.close)
 
@@ -140,6 +150,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view.addMenu(window.shared.menu(view))
     actions["shared"] = window.shared.actions["open"]
     actions["names_as_roles"] = window.shared.actions["names"]
+    # Issue 14: follow-up commands (calendar, checkpoint, monthly review, board).
+    actions.update(window.follow_up.add_menus(debrief, meeting, view))
     return actions
 
 

@@ -1,9 +1,14 @@
 """MeetingSession: the open debrief, the current phase, the timers and autosave.
 
 Every window of a meeting subscribes to one session: the facilitator's window
-now, a shared-screen window later. Widgets change ``session.debrief`` in place
-and call :meth:`MeetingSession.touch`; the session saves within a second and
-tells everyone else through its signals.
+and the shared screen. Widgets change ``session.debrief`` in place and call
+:meth:`MeetingSession.touch`; the session saves when typing pauses and at least
+once a second while it goes on, and tells everyone else through its signals.
+
+Another window or process may save the same debrief. The session checks the
+stored revision every second; a newer one is merged in (see
+:mod:`facilitator.domain.merge`) and applied to the open copy in place, and
+``externalChange`` says what moved so views update just those rows.
 """
 
 from __future__ import annotations
@@ -12,16 +17,30 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
+from facilitator.domain.changes import apply_in_place, snapshot
 from facilitator.domain.model import Debrief
-from facilitator.domain.script import MeetingScript, Phase
-from facilitator.storage import DebriefService, StorageError
+from facilitator.domain.script import MeetingScript, Phase, parts_changed
+from facilitator.storage import (
+    DebriefService,
+    DiskFullError,
+    LockedError,
+    NotFoundError,
+    ReadOnlyError,
+    StorageError,
+)
 
-#: Edits are gathered for this long before a save, so typing does not write every key.
-SAVE_DELAY_MS = 400
+#: A pause in typing this long saves, so steady typing does not write every key.
+SAVE_DELAY_MS = 300
+#: Typing that never pauses still saves this soon after its first unsaved key. Kept under a
+#: second, with room for the save itself, so nothing typed a second before a crash is lost.
+SAVE_CEILING_MS = 700
 #: After a failed save, try again this often even if nothing else changes.
-RETRY_DELAY_MS = 5_000
+RETRY_DELAY_MS = 2_000
+#: How often the stored revision is checked for another window's saves.
+POLL_MS = 1_000
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -53,6 +72,10 @@ class MeetingSession(QObject):
         saved(object): the debrief reached the database at this local datetime.
         saveFailed(str): saving failed; the text says why. Edits stay in memory.
         message(str): a calm note for the facilitator (a refused paste, a hint).
+        externalChange(object): another window's save was merged into the open debrief,
+            which was updated in place; the DebriefChanges says which fields and items.
+        conflictsChanged(): the list of edit conflicts to resolve changed.
+        storageProblem(str): a lasting storage problem to show as a banner ("" when it is over).
     """
 
     debriefOpened = Signal()
@@ -65,6 +88,9 @@ class MeetingSession(QObject):
     saved = Signal(object)
     saveFailed = Signal(str)
     message = Signal(str)
+    externalChange = Signal(object)
+    conflictsChanged = Signal()
+    storageProblem = Signal(str)
 
     def __init__(
         self,
@@ -81,10 +107,22 @@ class MeetingSession(QObject):
         self.phase_index = 0
         self._clock = clock
         self._dirty = False
+        self._base: Debrief | None = None
+        self._problem = ""
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
+        self._ceiling_timer = QTimer(self, singleShot=True, interval=SAVE_CEILING_MS)
+        self._ceiling_timer.timeout.connect(self.flush)
         self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_DELAY_MS)
         self._retry_timer.timeout.connect(self.flush)
+        self._poll_timer = QTimer(self, interval=POLL_MS)
+        self._poll_timer.timeout.connect(self.pick_up_saves)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+        if isinstance(app, QApplication):
+            # Leaving a field saves it, so a crash right after loses nothing of it.
+            app.focusChanged.connect(self._focus_moved)
         self._tick = QTimer(self, interval=250)
         self._tick.timeout.connect(self._on_tick)
         self._spent: dict[int, float] = {}
@@ -104,11 +142,19 @@ class MeetingSession(QObject):
         """True while some change has not reached the database."""
         return self._dirty
 
+    @property
+    def read_only(self) -> bool:
+        """True when the library cannot be written: views show, nothing is edited."""
+        return self.service.read_only
+
     def open(self, debrief: Debrief) -> None:
         """Show ``debrief`` (already loaded or created through the service)."""
         self.close()
         normalise_times(debrief)
         self.debrief = debrief
+        self._base = snapshot(debrief)
+        if not self.read_only:
+            self._poll_timer.start()
         self.phase_index = 0
         self._spent.clear()
         self._running_since = None
@@ -122,8 +168,10 @@ class MeetingSession(QObject):
         ok = self.flush()
         self.pause_timer()
         self._tick.stop()
+        self._poll_timer.stop()
         if self.debrief is not None:
             self.debrief = None
+            self._base = None
             self.debriefOpened.emit()
         return ok
 
@@ -136,26 +184,100 @@ class MeetingSession(QObject):
         """Record that ``part`` of the debrief changed: schedule a save and tell the others."""
         if self.debrief is None:
             return
-        self._dirty = True
-        self._save_timer.start()
+        if not self.read_only:
+            self._dirty = True
+            self._save_timer.start()
+            if not self._ceiling_timer.isActive():
+                self._ceiling_timer.start()
         self.partChanged.emit(part)
         self.debriefChanged.emit()
 
     def flush(self) -> bool:
         """Save now if anything changed; return False when the database refused it."""
         self._save_timer.stop()
+        self._ceiling_timer.stop()
         if not self._dirty or self.debrief is None:
             return True
         try:
-            self.service.save(self.debrief)
+            result = self.service.save(self.debrief, base=self._base)
         except StorageError as exc:
-            self.saveFailed.emit(str(exc))
-            self._retry_timer.start()
+            self._save_failed(exc)
             return False
         self._dirty = False
         self._retry_timer.stop()
+        if result.merged is not None:
+            self._apply(result.merged)
+            if result.conflicts:
+                self.message.emit(
+                    "Another window changed the same text at the same time. Its text is kept; "
+                    "yours is under “Edits to resolve”."
+                )
+            self._base = snapshot(self.debrief)
+        elif self._base is not None:
+            # Bring the base up to what was stored, copying only what changed.
+            apply_in_place(self._base, self.debrief)
+        self._set_problem("")
         self.saved.emit(datetime.now())
         return True
+
+    def pick_up_saves(self) -> None:
+        """Bring in another window's saves of the open debrief, if any were made."""
+        if self.debrief is None or self.read_only:
+            return
+        try:
+            stored = self.service.revision_of(self.debrief.id)
+            if stored is None or stored == self.debrief.revision:
+                return
+            if self._dirty:
+                self.flush()  # saving merges theirs with ours
+                return
+            fresh = self.service.load(self.debrief.id)
+        except NotFoundError:
+            return
+        except StorageError as exc:
+            self._set_problem(str(exc))
+            return
+        self._apply(fresh)
+        self._base = snapshot(self.debrief)
+
+    def resolve_conflict(self, uid: str) -> None:
+        """Forget the edit conflict ``uid`` (the facilitator kept or used its text)."""
+        if self.debrief is None:
+            return
+        self.debrief.conflicts[:] = [c for c in self.debrief.conflicts if c.uid != uid]
+        self.conflictsChanged.emit()
+        self.touch("conflicts")
+
+    def _apply(self, stored: Debrief) -> None:
+        assert self.debrief is not None
+        normalise_times(stored)
+        changes = apply_in_place(self.debrief, stored)
+        if not changes:
+            return
+        self.externalChange.emit(changes)
+        for part in parts_changed(changes):
+            self.partChanged.emit(part)
+        if changes.touches("conflicts"):
+            self.conflictsChanged.emit()
+        self.debriefChanged.emit()
+
+    def _save_failed(self, exc: StorageError) -> None:
+        self.saveFailed.emit(str(exc))
+        if isinstance(exc, ReadOnlyError):
+            self._set_problem(str(exc))
+            return  # retrying would fail the same way; the edits stay in memory
+        if isinstance(exc, DiskFullError | LockedError):
+            self._set_problem(f"{exc} What you type is kept here and saved as soon as it can be.")
+        self._retry_timer.start()
+
+    def _set_problem(self, text: str) -> None:
+        if text != self._problem:
+            self._problem = text
+            self.storageProblem.emit(text)
+
+    def _focus_moved(self, _old: object, _new: object) -> None:
+        if self._dirty:
+            self.flush()
 
     # -- phases --------------------------------------------------------------------------
 
@@ -166,6 +288,7 @@ class MeetingSession(QObject):
             return
         running = self._running_since is not None
         self.pause_timer()
+        self.flush()
         self.phase_index = index
         self.phaseChanged.emit(index)
         if running:

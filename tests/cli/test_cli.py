@@ -136,3 +136,64 @@ def test_export_with_a_broken_template_is_one_clear_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not out.exists()
+
+
+def test_import_of_several_files_is_all_or_nothing_under_kill(tmp_path: Path) -> None:
+    """SIGKILL in the middle of a many-file import leaves all of them in, or none."""
+    import signal
+    import time
+
+    from facilitator.storage import DebriefService
+
+    files = []
+    for i in range(40):
+        debrief = sample_debrief()
+        debrief.id = f"00000000-0000-4000-8000-{i:012d}"
+        debrief.summary = "A long summary. " * 20_000
+        path = tmp_path / f"d{i}.json"
+        path.write_text(dumps(debrief), encoding="utf-8")
+        files.append(str(path))
+    url = f"sqlite:///{tmp_path / 'kill.db'}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "facilitator.cli", "--db", url, "import", *files],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with DebriefService(url) as service:
+        assert len(service.list()) in (0, 40)
+
+
+def test_a_full_disk_during_an_import_imports_nothing(tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    from facilitator.storage import DebriefService, DiskFullError
+
+    url = f"sqlite:///{tmp_path / 'full.db'}"
+    batch = []
+    for i in range(5):
+        debrief = sample_debrief()
+        debrief.id = f"00000000-0000-4000-8000-{i:012d}"
+        debrief.summary = "Words. " * 4000
+        batch.append(debrief)
+    with DebriefService(url) as service:
+        service._engine.dispose()
+        event.listen(
+            service._engine, "connect", lambda c, _r: c.execute("PRAGMA max_page_count=40")
+        )
+        with pytest.raises(DiskFullError):
+            service.import_all(batch)
+        assert service.list() == []
+
+
+def test_import_says_when_it_normalised_a_severity(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = json.loads(dumps(sample_debrief()))
+    doc["severity"] = "Sev-2"
+    path = tmp_path / "sev.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["--db", db_url, "import", str(path)]) == 0
+    assert "(severity 'Sev-2' read as SEV2)" in capsys.readouterr().out

@@ -100,7 +100,7 @@ def test_environment_variable_chooses_the_database(
 def test_corrupt_database_gives_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "corrupt.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StorageError, match="damaged or is not a Facilitator database"):
+    with pytest.raises(StorageError, match="damaged or is not a Facilitator library"):
         DebriefService(f"sqlite:///{path}")
     assert path.read_bytes().startswith(b"this is not sqlite")  # nothing overwritten
 

@@ -55,3 +55,47 @@ def fresh_database() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def login_role(admin_url: str, database: str, role: str) -> Iterator[str]:
+    """A login in ``role`` (facilitator_editor or facilitator_reader) on ``database``.
+
+    Yields the login's URL, with its password. The login is dropped afterwards.
+    """
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"u_{uuid.uuid4().hex[:12]}"
+    password = uuid.uuid4().hex
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE {role}"))
+    try:
+        yield (
+            make_url(admin_url)
+            .set(username=name, password=password, database=database)
+            .render_as_string(hide_password=False)
+        )
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP OWNED BY {name}"))
+            conn.execute(text(f"DROP ROLE {name}"))
+        admin.dispose()
+
+
+def grant_team_roles(database_url: str) -> None:
+    """Run packaging/team-library.sql on a database, as a team's owner would."""
+    from pathlib import Path
+
+    from sqlalchemy import create_engine
+
+    script = Path(__file__).resolve().parents[2] / "packaging" / "team-library.sql"
+    engine = create_engine(database_url, isolation_level="AUTOCOMMIT")
+    raw = engine.raw_connection()
+    try:
+        # The driver's own cursor without parameters: the script's % signs are not placeholders.
+        raw.cursor().execute(script.read_text(encoding="utf-8"))
+    finally:
+        raw.close()
+    engine.dispose()

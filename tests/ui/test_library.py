@@ -82,7 +82,7 @@ def test_run_gui_explains_an_unusable_database(
 ) -> None:
     shown: list[str] = []
 
-    def broken(_url: str | None) -> DebriefService:
+    def broken(_url: str | None, **_kwargs: object) -> DebriefService:
         raise StorageError("The debrief database is damaged.")
 
     monkeypatch.setattr(app, "DebriefService", broken)
@@ -108,3 +108,25 @@ def test_window_geometry_and_view_are_remembered(
     assert settings.value("view/theme") == "dark"
     assert int(settings.value("view/font_pt")) == 14
     assert settings.value("window/geometry") is not None
+
+
+def test_a_damaged_library_is_offered_its_backup_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from facilitator.storage.backups import make_backup
+
+    url = f"sqlite:///{tmp_path / 'lib.db'}"
+    with DebriefService(url) as service:
+        kept = service.create("Worth keeping")
+    make_backup(tmp_path / "lib.db", "daily")
+    (tmp_path / "lib.db").write_bytes(b"garbage" * 500)
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"lib.db{suffix}").unlink(missing_ok=True)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "ask_restore_damaged", lambda _p, problem, _made: asked.append(problem) or True
+    )
+    service = app.open_library(url)
+    assert service is not None and asked and "damaged" in asked[0]
+    assert service.load(kept.id).title == "Worth keeping"
+    service.close()

@@ -46,7 +46,7 @@ def test_a_failed_save_keeps_the_text_and_retries(
 ) -> None:
     real_save = service.save
 
-    def locked(_debrief: object) -> None:
+    def locked(_debrief: object, **_kwargs: object) -> None:
         raise StorageError("The database is locked by another program.")
 
     monkeypatch.setattr(service, "save", locked)

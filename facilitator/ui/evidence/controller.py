@@ -39,7 +39,9 @@ class EvidenceImport(QObject):
         self._update()
 
     def _update(self) -> None:
-        self.action.setEnabled(self.session.debrief is not None)
+        # A reader of a team library cannot change debriefs, so cannot import into one.
+        writable = not getattr(self.session, "read_only", False)
+        self.action.setEnabled(self.session.debrief is not None and writable)
 
     def _checker(self) -> Checker:
         from facilitator.language import Checker, default_checker
@@ -51,7 +53,7 @@ class EvidenceImport(QObject):
     def open(self) -> ImportDialog | None:
         """Show the dialog without blocking; return it (None when no debrief is open)."""
         debrief = self.session.debrief
-        if debrief is None:
+        if debrief is None or not self.action.isEnabled():
             return None
         if self.dialog is not None:
             self.dialog.raise_()

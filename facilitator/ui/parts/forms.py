@@ -195,6 +195,10 @@ class CheckpointEditor(PartEditor):
         self.soak = hint_label("", self)
         self.soak.setObjectName("WarningLabel")
         layout.addWidget(self.soak)
+        # Issue 14: where the checkpoint stands (due, overdue, held) and how many items are open.
+        self.state = hint_label("", self)
+        self.state.setObjectName("CheckpointState")
+        layout.addWidget(self.state)
         self.date.dateChanged.connect(self._changed)
 
     def load(self) -> None:
@@ -203,6 +207,23 @@ class CheckpointEditor(PartEditor):
         warning = soak_warning(d)
         self.soak.setText(warning or "")
         self.soak.setVisible(bool(warning))
+        self._show_state()
+
+    def _show_state(self) -> None:
+        from facilitator.followup.checkpoints import checkpoint_state
+        from facilitator.followup.records import OPEN_STATUSES
+        from facilitator.storage import StorageError
+        from facilitator.storage.followup import FollowUpService
+
+        d = self.debrief
+        try:
+            held = FollowUpService(self.session.service).last_held().get(d.id)
+        except StorageError:
+            held = None
+        open_items = sum(1 for a in d.action_items if a.status in OPEN_STATUSES and a.title.strip())
+        self.state.setText(
+            checkpoint_state(d.checkpoint_at, open_items, held, date.today()).sentence()
+        )
 
     def on_shown(self) -> None:
         # The default is only stored once the room reaches this phase, so it follows the
@@ -216,3 +237,4 @@ class CheckpointEditor(PartEditor):
         if not self._loading:
             self.debrief.checkpoint_at = from_qdate(value)
             self.changed()
+            self._show_state()

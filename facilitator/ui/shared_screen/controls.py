@@ -21,7 +21,11 @@ from facilitator.ui.shared_screen.options import (
     save_options,
 )
 from facilitator.ui.shared_screen.replay_control import ReplayController
-from facilitator.ui.shared_screen.window import SharedScreenWindow, open_shared_screen
+from facilitator.ui.shared_screen.window import (
+    SharedScreenWindow,
+    ViewSource,
+    open_shared_screen,
+)
 
 
 class SharedScreenControls(QObject):
@@ -42,6 +46,7 @@ class SharedScreenControls(QObject):
         self.settings = settings
         self.replay = ReplayController(session, self)
         self.window: SharedScreenWindow | None = None
+        self._source: ViewSource | None = None
         self._options = load_options(settings) if settings is not None else SharedScreenOptions()
         self.actions: dict[str, QAction] = {}
         self._build_actions()
@@ -61,12 +66,19 @@ class SharedScreenControls(QObject):
             window.optionsChanged.connect(self._options_changed)
             window.blankChanged.connect(self.actions["blank"].setChecked)
             window.closed.connect(lambda: self.actions["open"].setChecked(False))
+            window.set_source(self._source)
             self.window = window
         else:
             self.window.show_on_preferred_screen(avoid=self.host.screen())
             self.window.raise_()
         self.actions["open"].setChecked(True)
         return self.window
+
+    def set_source(self, source: ViewSource | None) -> None:
+        """Show ``source`` (a review) on the shared screen, now and once open; None: the meeting."""
+        self._source = source
+        if self.window is not None:
+            self.window.set_source(source)
 
     def set_open(self, on: bool) -> None:
         if on:

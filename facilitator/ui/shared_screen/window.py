@@ -9,8 +9,9 @@ command has a key (see ``help_overlay.SCREEN_KEYS``); nothing opens a dialog.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QCloseEvent,
     QContextMenuEvent,
@@ -31,6 +32,14 @@ from facilitator.ui.shared_screen.replay_control import ReplayController
 from facilitator.ui.shared_screen.style import ZOOM_STEP, clamp_zoom, stylesheet
 
 WINDOW_TITLE = "Shared screen — Facilitator"
+
+
+class ViewSource(Protocol):
+    """What the shared screen can show besides the meeting (see ``set_source``)."""
+
+    changed: SignalInstance
+
+    def room_view(self, options: RoomOptions) -> RoomView: ...
 
 
 def clock(seconds: int) -> str:
@@ -79,6 +88,8 @@ class SharedScreenWindow(QWidget):
         self._options = (options or SharedScreenOptions()).normalised()
         self._question = 0
         self._local_zone = local_zone_id()
+        #: Something else the room looks at for now (a checkpoint review), else None.
+        self._source: ViewSource | None = None
         self.setObjectName("SharedScreenWindow")
         self.setWindowTitle(WINDOW_TITLE)
         self.stack = QStackedWidget(self)
@@ -153,8 +164,27 @@ class SharedScreenWindow(QWidget):
         """Rebuild the room's view from the session (cheap when nothing visible changed)."""
         self.content.show_view(self.room_view())
 
+    def set_source(self, source: ViewSource | None) -> None:
+        """Show ``source``'s view (a checkpoint or monthly review) instead of the meeting's.
+
+        ``source`` has a ``changed`` signal and ``room_view(RoomOptions) -> RoomView``
+        built in the pure domain; None goes back to the meeting.
+        """
+        if self._source is not None:
+            self._source.changed.disconnect(self.refresh)
+        self._source = source
+        if source is not None:
+            source.changed.connect(self.refresh)
+        # The phase timer belongs to the meeting; a review has no timebox.
+        self.content.timer.setVisible(source is None)
+        self.refresh()
+
     def room_view(self) -> RoomView:
         """The RoomView for the session's current phase and these options."""
+        if self._source is not None:
+            return self._source.room_view(
+                RoomOptions(self._options.names_as_roles, self._local_zone)
+            )
         session = self.session
         if session.debrief is None:
             return RoomView("", "Waiting for the debrief", "The meeting will appear here.")
