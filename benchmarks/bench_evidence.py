@@ -200,9 +200,9 @@ def child_add(folder: str) -> dict[str, float]:
     saves = []
     real_save = service.save
 
-    def counting_save(d: object, **kwargs: bool) -> None:
+    def counting_save(d: object, **kwargs: object) -> object:
         saves.append(1)
-        real_save(d, **kwargs)  # type: ignore[arg-type]
+        return real_save(d, **kwargs)  # type: ignore[arg-type]
 
     service.save = counting_save  # type: ignore[method-assign]
     session = MeetingSession(service, default_script())

@@ -97,9 +97,9 @@ def test_import_adds_the_chosen_events_in_one_save_then_skips_them_next_time(
     saves: list[int] = []
     real_save = DebriefService.save
 
-    def counting_save(self: DebriefService, debrief: Debrief, **kwargs: bool) -> None:
+    def counting_save(self: DebriefService, debrief: Debrief, **kwargs: object) -> object:
         saves.append(len(debrief.timeline))
-        real_save(self, debrief, **kwargs)
+        return real_save(self, debrief, **kwargs)
 
     monkeypatch.setattr(DebriefService, "save", counting_save)
     status, out, _ = run(capsys, "timeline", "import", stored.id, str(path), "--db", db_url)

@@ -66,9 +66,9 @@ def test_choosing_and_adding_changes_the_debrief_in_one_save(
     saves: list[int] = []
     real_save = service.save
 
-    def counting_save(debrief: Debrief, **kwargs: bool) -> None:
+    def counting_save(debrief: Debrief, **kwargs: object) -> object:
         saves.append(len(debrief.timeline))
-        real_save(debrief, **kwargs)
+        return real_save(debrief, **kwargs)
 
     monkeypatch.setattr(service, "save", counting_save)
     before = len(opened.timeline)
