@@ -11,6 +11,7 @@ are one line on stderr with exit status 2; nothing is saved then.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -115,12 +116,26 @@ def run(
             evidence, rows, zone_name = _read(args, debrief, stdin)
             moments = _moments(args.moment, len(rows))
             if args.dry_run:
-                _print_dry_run(evidence, rows, debrief, zone_name, stdout)
+                try:
+                    _print_dry_run(evidence, rows, debrief, zone_name, stdout)
+                    stdout.flush()
+                except BrokenPipeError:
+                    # The reader stopped early (| head): not an error, and nothing to say.
+                    _quiet_stdout()
                 return 0
             return _add(service, debrief, rows, moments, everything=args.all, out=stdout)
     except (EvidenceError, StorageError) as exc:
         print(f"facilitator: {exc}", file=stderr)
         return EXIT_ERROR
+
+
+def _quiet_stdout() -> None:
+    # Python flushes stdout again at exit; point it at the null device so that flush is silent.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _find(service: Any, prefix: str) -> Debrief:

@@ -226,3 +226,25 @@ def test_moments_are_marked_by_dry_run_number(
             capsys, "timeline", "import", stored.id, str(path), "--moment", value, "--db", db_url
         )
         assert status == 2 and message in err
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError
+
+
+def test_a_reader_that_stops_early_is_not_an_error(
+    stored: Debrief, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from facilitator.cli import build_parser
+    from facilitator.evidence import import_cli
+
+    quieted: list[bool] = []
+    monkeypatch.setattr(import_cli, "_quiet_stdout", lambda: quieted.append(True))
+    path = tmp_path / "chat.log"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    args = build_parser().parse_args(
+        ["timeline", "import", stored.id, str(path), "--dry-run", "--db", db_url]
+    )
+    assert import_cli.run(args, stdout=_ClosedPipe(), stderr=io.StringIO()) == 0
+    assert quieted == [True]
