@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="page size for Word and PDF (default: the one your region uses)",
     )
 
+    from facilitator.evidence import import_cli
+
+    import_cli.configure_parser(
+        sub("timeline", "work on a debrief's timeline: import events from chat, alerts and logs"),
+        _db_option,
+    )
     bak = sub("backup", "copy the library now (SQLite), into its backups folder or to a file")
     bak.add_argument("-o", "--output", metavar="FILE", help="where to write the copy")
 
@@ -170,6 +176,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.lint_run is None:
             raise CommandError("the language checker is not available in this build")
         return int(args.lint_run(args))
+    if args.command == "timeline":
+        return int(args.timeline_run(args))
     if args.command == "team":
         from facilitator.team import cli as team_cli
 

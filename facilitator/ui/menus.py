@@ -116,6 +116,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         window, meeting, "Add a timeline &event now", "Ctrl+T", "Add an event stamped now"
     )
     actions["event"].triggered.connect(window.add_timeline_event)
+    from facilitator.ui.evidence import add_import_action
+
+    actions["import_evidence"] = add_import_action(window, meeting)
 
     view = bar.addMenu("&View")
     actions["private"] = _action(

@@ -121,13 +121,15 @@ class TimelineEditor(RowsEditor):
 
     def rebuild(self, focus: int | None = None) -> None:
         self.rows: list[tuple[QDateTimeEdit, QComboBox, QComboBox]] = []
+        # Once per rebuild, not per row: per row it made 2,000 imported events quadratic.
+        dated = [e.at for e in self.items() if e.at is not None]
+        self._with_date = not same_day(dated, zone(self.debrief.timezone))
         super().rebuild(focus)
         self._refresh_figures()
 
     def build_row(self, index: int, item: TimelineEvent, row: QWidget) -> QWidget:
         tz = zone(self.debrief.timezone)
-        dated = [e.at for e in self.items() if e.at is not None]
-        with_date = not same_day(dated, tz)
+        with_date = self._with_date
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         when = QDateTimeEdit(row, calendarPopup=True)
