@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from facilitator.domain.script import part_of_field
 from facilitator.ui.navigator import PhaseNavigator
 from facilitator.ui.note_edit import NoteEdit
+from facilitator.ui.parts.base import Hooks
 from facilitator.ui.parts.timeline import TimelineEditor
 from facilitator.ui.phase_page import PhasePage
 from facilitator.ui.private_panel import PrivatePanel
@@ -22,7 +22,15 @@ class DebriefEditor(QWidget):
 
     ``language`` is the language checker's ``LanguageSupport`` when it is
     available; every checked NoteEdit goes through :meth:`_attach_language`.
+
+    Signals:
+        timelineFocus(str): the uid of the timeline event now selected ("" for none);
+            the shared screen shows the events around it.
+        questionsOpenChanged(bool): the questions panel was opened or folded.
     """
+
+    timelineFocus = Signal(str)
+    questionsOpenChanged = Signal(bool)
 
     def __init__(
         self,
@@ -36,6 +44,8 @@ class DebriefEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self._language = language
+        self.read_only = False
+        self.hooks = Hooks(self._attach_language, language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -48,7 +58,7 @@ class DebriefEditor(QWidget):
         self.pages: list[PhasePage] = []
         self._scrolls: list[QScrollArea] = []
         for index in range(len(session.script.phases)):
-            page = PhasePage(session, index, self._attach_language)
+            page = PhasePage(session, index, self.hooks)
             scroll = QScrollArea(self.stack)
             scroll.setObjectName("PageScroll")
             scroll.setWidgetResizable(True)
@@ -57,7 +67,9 @@ class DebriefEditor(QWidget):
             self.stack.addWidget(scroll)
             self.pages.append(page)
             self._scrolls.append(scroll)
-        self.private = PrivatePanel(session, self._attach_language, self.splitter)
+            if page.questions is not None:
+                page.questions.openChanged.connect(self.set_questions_open)
+        self.private = PrivatePanel(session, self.hooks, self.splitter)
         # Both are the facilitator's alone: they sit in the private column, under its banner.
         self.replay_panel: ReplayPanel | None = None
         if replay is not None:
@@ -66,12 +78,20 @@ class DebriefEditor(QWidget):
                 session, replay, on_new_edit=self._attach_language, keys=False
             )
             self.private.insert_section(1, self.replay_panel)
+            replay.changed.connect(lambda _state: self._follow_replay(replay))
         if findings is not None:
             self.private.insert_section(1, findings)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         layout.addWidget(self.splitter, 1)
+        self.timeline = next(
+            (p for page in self.pages for p in page.parts if isinstance(p, TimelineEditor)), None
+        )
+        if self.timeline is not None:
+            self.timeline.table.selectionModel().currentRowChanged.connect(
+                lambda *_: self.timelineFocus.emit(self.selected_event_uid())
+            )
         session.phaseChanged.connect(self._show_phase)
         self.navigator.setCurrentRow(session.phase_index)
         self._show_phase(session.phase_index)
@@ -80,8 +100,9 @@ class DebriefEditor(QWidget):
         """Split ``total`` pixels between sidebar, page and private panel."""
         # The sidebar fits the longest phase title so none is cut off.
         fit = self.navigator.sizeHintForColumn(0) + 2 * self.navigator.frameWidth() + 12
-        side = max(200, min(fit, total // 4))
-        private = max(280, min(380, total // 4))
+        side = max(180, min(fit, total // 5))
+        # The page is what the room works on: it gets the width, the columns what they need.
+        private = max(250, min(360, total // 5))
         self.splitter.setSizes([side, total - side - private, private])
 
     # -- the language checker's hooks ---------------------------------------------------
@@ -89,6 +110,8 @@ class DebriefEditor(QWidget):
     def _attach_language(self, edit: NoteEdit) -> None:
         """Give ``edit`` the language checker, if installed, and route paste messages."""
         edit.pasteRejected.connect(self.session.message)
+        if self.read_only:
+            edit.setReadOnly(True)
         if self._language is not None:
             self._language.attach(edit)  # type: ignore[attr-defined]
 
@@ -99,34 +122,43 @@ class DebriefEditor(QWidget):
         if index is None:
             return False
         self.session.set_phase(index)
-        page = self.pages[index]
-        for editor in page.parts:
-            edit = editor.find_edit(field_key)
-            if edit is None:
-                continue
-            cursor = edit.textCursor()
-            length = len(edit.toPlainText())
-            cursor.setPosition(min(start, length))
-            cursor.setPosition(min(max(start, end), length), QTextCursor.MoveMode.KeepAnchor)
-            edit.setTextCursor(cursor)
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            self._scrolls[index].ensureWidgetVisible(edit)
-            return True
+        for editor in self.pages[index].parts:
+            edit = editor.focus_field(field_key, start, end)
+            if edit is not None:
+                self._scrolls[index].ensureWidgetVisible(edit)
+                return True
+        if field_key.startswith("timeline[") and self.replay_panel is not None:
+            for edit in (self.replay_panel.known, self.replay_panel.signals):
+                if edit.field_key == field_key and edit.isVisible():
+                    edit.setFocus()
+                    return True
         return False
 
     # -- commands ------------------------------------------------------------------------
 
     def add_timeline_event(self) -> None:
-        """Go to the timeline and add an event stamped now (Ctrl+T)."""
+        """Go to the timeline and add an event after the selected one (Ctrl+T)."""
         index = self.session.script.phase_for_part("timeline")
-        if index is None:
+        if index is None or self.timeline is None:
             self.session.message.emit("This meeting script has no timeline phase.")
             return
+        if self.read_only:
+            self.session.message.emit("This debrief is open read-only.")
+            return
         self.session.set_phase(index)
-        for editor in self.pages[index].parts:
-            if isinstance(editor, TimelineEditor):
-                editor.add()
-                return
+        self.timeline.add()
+
+    def selected_event_uid(self) -> str:
+        """The uid of the timeline event selected in the editor ("" when none)."""
+        if self.timeline is None:
+            return ""
+        row = self.timeline.current_row()
+        return self.timeline.model.item(row).uid if row >= 0 else ""
+
+    def _follow_replay(self, replay: ReplayController) -> None:
+        current = replay.current()
+        if current is not None and self.timeline is not None:
+            self.timeline.follow(current[1])
 
     def show_tips(self, visible: bool) -> None:
         """Show or hide the facilitator tips on every phase page."""
@@ -134,6 +166,32 @@ class DebriefEditor(QWidget):
 
     def toggle_private_panel(self, visible: bool) -> None:
         self.private.setVisible(visible)
+
+    @property
+    def questions_open(self) -> bool:
+        page = next((p for p in self.pages if p.questions is not None), None)
+        return page is None or page.questions is None or page.questions.is_open
+
+    def set_questions_open(self, on: bool) -> None:
+        """Open or fold the questions panel on every page at once."""
+        for page in self.pages:
+            if page.questions is not None:
+                page.questions.set_open(on)
+        self.questionsOpenChanged.emit(on)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Let the facilitator look but not change anything (a read-only library), or edit again.
+
+        Every view stops editing, add and remove buttons are disabled, and the
+        private notes are read-only too.
+        """
+        self.read_only = read_only
+        for page in self.pages:
+            page.set_read_only(read_only)
+        self.private.set_read_only(read_only)
+        if self.replay_panel is not None:
+            for edit in (self.replay_panel.known, self.replay_panel.signals):
+                edit.setReadOnly(read_only)
 
     def _show_phase(self, index: int) -> None:
         self.stack.setCurrentIndex(index)

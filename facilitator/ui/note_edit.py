@@ -52,15 +52,24 @@ class NoteEdit(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
 
     def set_text(self, text: str) -> None:
-        """Replace the content without emitting ``edited`` (used when loading a debrief)."""
+        """Replace the content without emitting ``edited`` (loading, another window's save).
+
+        A focused field keeps its caret where it was (clamped to the new text), so
+        a change arriving from elsewhere does not throw the typist to the start.
+        """
         if text == self.toPlainText():
             return
+        caret = self.textCursor().position() if self.hasFocus() else None
         self._loading = True
         try:
             self.setPlainText(text)
             self._last_text = text
         finally:
             self._loading = False
+        if caret is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(min(caret, self.document().characterCount() - 1))
+            self.setTextCursor(cursor)
 
     def text(self) -> str:
         """Return the current text."""

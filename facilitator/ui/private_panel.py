@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from facilitator.domain.changes import DebriefChanges
 from facilitator.domain.text import clean_text
 from facilitator.ui.note_edit import NoteEdit
 from facilitator.ui.parts.base import EditHook, section_label
@@ -46,11 +47,12 @@ class PrivatePanel(QScrollArea):
         self.parking = NoteListEditor(
             session, on_new_edit, "parking_lot", body, check_language=False
         )
-        self.parking.movable = False
         layout.addWidget(self.parking)
         layout.addStretch(1)
         self.setWidget(body)
+        self.notes.setAccessibleName("Private notes")
         session.debriefOpened.connect(self._load)
+        session.externalChange.connect(self._external)
         session.phaseChanged.connect(self._show_tips)
         self._show_tips(session.phase_index)
 
@@ -84,6 +86,15 @@ class PrivatePanel(QScrollArea):
     def _load(self) -> None:
         if self.session.debrief is not None:
             self.notes.set_text(self.session.debrief.private_notes)
+
+    def _external(self, changes: DebriefChanges) -> None:
+        if changes.touches("private_notes"):
+            self._load()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Private notes and the parking lot follow the editor's read-only state."""
+        self.notes.setReadOnly(read_only)
+        self.parking.set_read_only(read_only)
 
     def _notes(self, text: str) -> None:
         debrief = self.session.debrief

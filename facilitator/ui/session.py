@@ -53,6 +53,9 @@ class MeetingSession(QObject):
         saved(object): the debrief reached the database at this local datetime.
         saveFailed(str): saving failed; the text says why. Edits stay in memory.
         message(str): a calm note for the facilitator (a refused paste, a hint).
+        externalChange(object): another window's save was applied to ``debrief`` in place
+            (``facilitator.domain.changes.apply_in_place``); carries the ``DebriefChanges``
+            so each view updates only the fields and rows that moved.
     """
 
     debriefOpened = Signal()
@@ -65,6 +68,7 @@ class MeetingSession(QObject):
     saved = Signal(object)
     saveFailed = Signal(str)
     message = Signal(str)
+    externalChange = Signal(object)
 
     def __init__(
         self,

@@ -1,17 +1,27 @@
-"""Small helpers for driving the facilitator window in tests."""
+"""Small helpers for driving the facilitator window in tests, through its widgets and keys."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from datetime import datetime
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.note_edit import NoteEdit
 from facilitator.ui.parts.base import PartEditor
+from facilitator.ui.parts.list_part import ListPart
 from facilitator.ui.phase_page import PhasePage
+from facilitator.ui.qtime import to_qdate, to_qdatetime
 
 P = TypeVar("P", bound=PartEditor)
 
@@ -54,3 +64,47 @@ def shortcut(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.Keyboar
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, key, modifier)
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def open_cell(qtbot: QtBot, editor: ListPart, row: int, key: str) -> QWidget:
+    """Open the cell editor of column ``key`` in ``row`` with F2, as a user would; return it."""
+    table = editor.table
+    column = editor.model.column_of(key)
+    table.setFocus()
+    table.setCurrentIndex(editor.model.index(row, column))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    widget = QApplication.focusWidget()
+    assert widget is not None and widget is not table, f"no editor opened on {key}"
+    return widget
+
+
+def set_cell(qtbot: QtBot, editor: ListPart, row: int, key: str, value: Any) -> None:
+    """Change one cell through its editor and end the edit with Enter."""
+    widget = open_cell(qtbot, editor, row, key)
+    if isinstance(widget, NoteEdit | QLineEdit):
+        widget.selectAll()
+        if value:
+            qtbot.keyClicks(widget, str(value))
+        else:
+            qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    elif isinstance(widget, QComboBox):
+        labels = [widget.itemText(i) for i in range(widget.count())]
+        widget.setCurrentIndex(labels.index(value))
+    elif isinstance(widget, QDateTimeEdit) and isinstance(value, datetime):
+        widget.setDateTime(to_qdatetime(value, widget.timeZone()))
+    elif isinstance(widget, QDateEdit):
+        widget.setDate(to_qdate(value) if value else widget.minimumDate())
+    else:
+        raise AssertionError(f"no way to set {type(widget).__name__}")
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.table.state() != editor.table.State.EditingState, timeout=2000)
+
+
+def cell_text(editor: ListPart, row: int, key: str) -> str:
+    """What a cell shows."""
+    index = editor.model.index(row, editor.model.column_of(key))
+    return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
