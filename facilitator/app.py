@@ -55,11 +55,15 @@ def run_gui(
     *,
     settings: QSettings | None = None,
     on_ready: Callable[[MainWindow], None] | None = None,
+    open_target: str | None = None,
+    phase: str | None = None,
 ) -> int:
     """Run the application until its window closes; return the process exit code.
 
     ``on_ready`` is called once the window is shown and the event loop runs (the
-    startup benchmark and the kill test use it).
+    startup benchmark and the kill test use it). ``open_target`` (a debrief id or a
+    .json file, see ``facilitator open``) is opened at ``phase``; without it the
+    debrief and phase open when the app last closed come back.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -82,6 +86,10 @@ def run_gui(
             language_factory=make_language_support,
         )
         window.show()
+        if open_target is not None:
+            window.open_target(open_target, phase)
+        else:
+            window.restore_session()
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))
         return app.exec()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from facilitator import __version__
-from facilitator.domain.interchange import InterchangeError, dumps, loads
+from facilitator.domain.interchange import InterchangeError, dumps
 from facilitator.domain.model import Debrief
 from facilitator.export.atomic import ExportError, write_atomically
 
@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="add a Word comment on every phrase the language checker flags",
     )
 
+    opener = sub("open", "open the app on a debrief (by id or id prefix), or preview a JSON file")
+    opener.add_argument("source", metavar="ID|FILE.json")
+    opener.add_argument(
+        "--phase", metavar="NAME", help="the phase to show: its id, title or number"
+    )
+
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
         from facilitator.language import lint_cli
@@ -114,6 +120,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.app import run_gui
 
         return run_gui(args.db)
+    if args.command == "open":
+        from facilitator.app import run_gui
+
+        return run_gui(args.db, open_target=args.source, phase=args.phase)
     if args.command == "lint":
         if args.lint_run is None:
             raise CommandError("the language checker is not available in this build")
@@ -135,16 +145,12 @@ def _is_json_file(source: str) -> bool:
 
 
 def _read_document(path: Path) -> Debrief:
+    from facilitator.domain.documents import DocumentError, read_document
+
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        return loads(data)
-    except InterchangeError as exc:
-        details = "; ".join(str(p) for p in exc.problems[:5])
-        more = f" (+{len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
-        raise CommandError(f"{path} is not a valid debrief: {details}{more}") from None
+        return read_document(path)
+    except DocumentError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _import(args: argparse.Namespace, service: DebriefService) -> int:

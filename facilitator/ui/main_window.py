@@ -8,18 +8,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from facilitator.domain.model import Debrief
 from facilitator.domain.script import MeetingScript, ScriptError, load_script
 from facilitator.storage import DebriefService, StorageError
 from facilitator.ui import dialogs
 from facilitator.ui.editor import DebriefEditor
 from facilitator.ui.export_actions import ExportCommands
 from facilitator.ui.findings_view import FindingsView
+from facilitator.ui.importing import ImportCommands
 from facilitator.ui.library import LibraryView
-from facilitator.ui.menus import build_menus
+from facilitator.ui.meeting_memory import MeetingMemory
+from facilitator.ui.menus import build_menus, update_menus
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
+from facilitator.ui.shared_screen.room_status import RoomBanner, RoomPreview
 from facilitator.ui.theme import (
     DEFAULT_FONT_PT,
     DEFAULT_THEME,
@@ -27,6 +39,7 @@ from facilitator.ui.theme import (
     MIN_FONT_PT,
     apply_theme,
 )
+from facilitator.ui.wheel import guard_wheel, is_wheel_sensitive
 
 APP_NAME = "Facilitator"
 #: How long a calm status message stays before fading away.
@@ -56,28 +69,56 @@ class MainWindow(QMainWindow):
         if self.language is not None and hasattr(self.language, "ignoresChanged"):
             self.language.ignoresChanged.connect(self._ignores_changed)
         self.editor: DebriefEditor | None = None
+        self._read_only = False
+        self._dialogs: list[QDialog] = []
         self.shared = SharedScreenControls(self.session, self, settings)
         self.exports = ExportCommands(self, settings)
+        self.imports = ImportCommands(self)
+        self.memory = MeetingMemory(self.session, service, settings, self)
         self.setObjectName("MainWindow")
         # Before any widget exists, so every widget starts with the right font size.
         self.apply_view()
-        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.room_banner = RoomBanner(self.shared, central)
+        column.addWidget(self.room_banner)
+        self.stack = QStackedWidget(central)
+        column.addWidget(self.stack, 1)
         self.library = LibraryView(self.stack)
         self.stack.addWidget(self.library)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(central)
         self.save_label = QLabel("", self)
         self.save_label.setObjectName("SaveLabel")
         self.statusBar().addPermanentWidget(self.save_label)
         self.findings = FindingsView(self, settings)
         self.statusBar().addPermanentWidget(self.findings.button)
+        self.room_preview = RoomPreview(self.shared)
         self.actions = build_menus(self)
         self.library.newRequested.connect(self.new_debrief)
         self.library.openRequested.connect(self.open_debrief)
         self.library.deleteRequested.connect(self.delete_debrief)
+        self.library.importRequested.connect(self.import_files)
         self.session.saved.connect(self._saved)
         self.session.saveFailed.connect(self._save_failed)
         self.session.message.connect(self.show_message)
         self.session.partChanged.connect(self._part_changed)
+        for signal in (
+            self.session.phaseChanged,
+            self.session.timerStateChanged,
+            self.session.debriefOpened,
+            self.shared.replay.changed,
+            self.shared.actions["open"].toggled,
+            self.exports.controller.started,
+            self.exports.controller.finished,
+            self.exports.controller.failed,
+        ):
+            signal.connect(lambda *_: self._update_mode())
+        self.session.timerTick.connect(
+            lambda *_: self.actions["reset"].setEnabled(self.session.elapsed() > 0)
+        )
+        self.exports.controller.finished.connect(lambda _path: self.memory.published())
         self.resize(1280, 720)
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -97,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def new_debrief(self) -> None:
         """Create a debrief with the script's purpose template and open it."""
+        self._leave()
         try:
             debrief = self.service.create()
             debrief.purpose = self.session.script.purpose_template
@@ -105,16 +147,26 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc), error=True)
             return
         self._show(debrief)
+        self.memory.created(debrief.id)
         self.show_message("New debrief. It saves itself as you type.")
 
-    def open_debrief(self, debrief_id: str) -> None:
+    def open_debrief(self, debrief_id: str, phase: int | None = None) -> bool:
+        """Open the stored debrief ``debrief_id`` (at phase index ``phase``); False if it failed."""
+        if self.session.debrief is not None and self.session.debrief.id == debrief_id:
+            if phase is not None:
+                self.session.set_phase(phase)
+            return True
+        self._leave()
         try:
             debrief = self.service.load(debrief_id)
         except StorageError as exc:
             self.show_message(str(exc), error=True)
             self.refresh_library()
-            return
+            return False
         self._show(debrief)
+        if phase is not None:
+            self.session.set_phase(phase)
+        return True
 
     def delete_debrief(self, debrief_id: str) -> None:
         title = self.library.model.title_of(debrief_id)
@@ -127,18 +179,31 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.show_message(f"Deleted “{title or 'Untitled debrief'}”.")
 
+    def import_files(self, paths: list[Path]) -> None:
+        """Preview and import debrief files (asks for them when ``paths`` is empty)."""
+        self.imports.start(list(paths))
+
     def show_library(self) -> None:
         """Save the open debrief, close it and go back to the list."""
         if self.session.debrief is None:
             return
+        opened = self.session.debrief.id
+        self._leave()
         self.session.close()
+        self.memory.forget()
         self.stack.setCurrentWidget(self.library)
         self.refresh_library()
+        self.library.select(opened)
         self._update_title()
         self._update_mode()
         self.library.table.setFocus()
 
-    def _show(self, debrief: object) -> None:
+    def _leave(self) -> None:
+        # A new debrief nobody wrote in is not kept.
+        if self.memory.leaving() is not None:
+            self.refresh_library()
+
+    def _show(self, debrief: Debrief) -> None:
         if self.editor is None:
             self.editor = DebriefEditor(
                 self.session,
@@ -147,12 +212,21 @@ class MainWindow(QMainWindow):
                 replay=self.shared.replay,
                 findings=self.findings.panel,
             )
+            self.editor.private.insert_section(1, self.room_preview)
+            self.room_preview.setVisible(self.actions["preview"].isChecked())
             self.editor.toggle_private_panel(self.actions["private"].isChecked())
             self.editor.show_tips(self.actions["tips"].isChecked())
+            self.editor.set_questions_open(self.actions["questions"].isChecked())
+            self.editor.questionsOpenChanged.connect(self.actions["questions"].setChecked)
+            self.editor.timelineFocus.connect(self.shared.set_focus_event)
+            self.editor.set_read_only(self._read_only)
+            # Every value widget of every phase, whoever made it, follows the wheel rule.
+            guard_wheel(*(w for w in self.editor.findChildren(QWidget) if is_wheel_sensitive(w)))
             self.stack.addWidget(self.editor)
         if self.language is not None and hasattr(self.language, "set_ignored"):
             self.language.set_ignored(debrief.ignored_findings)  # type: ignore[attr-defined]
-        self.session.open(debrief)  # type: ignore[arg-type]
+        self.session.open(debrief)
+        self.memory.remember()
         self._sync_people()
         self.findings.refresh()
         self.stack.setCurrentWidget(self.editor)
@@ -160,6 +234,49 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_mode()
         self.save_label.setText("Changes save as you type")
+
+    # -- opening from outside ------------------------------------------------------------
+
+    def restore_session(self) -> bool:
+        """Reopen the debrief and phase that were open when the app last closed."""
+        last = self.memory.last()
+        if last is None:
+            return False
+        debrief_id, phase = last
+        if not self.service.exists(debrief_id):
+            self.memory.forget()
+            return False
+        return self.open_debrief(debrief_id, phase)
+
+    def open_target(self, target: str, phase: str | None = None) -> bool:
+        """Open ``target``: a stored debrief's id (or its start), or a .json file to preview."""
+        index = self.phase_index(phase) if phase else None
+        if phase and index is None:
+            names = ", ".join(p.id for p in self.session.script.phases)
+            self.show_message(f"No phase is called “{phase}”. Phases: {names}.", error=True)
+        if target.lower().endswith(".json") or Path(target).is_file():
+            preview = self.imports.start([Path(target)], open_after=True)
+            if preview is not None and index is not None:
+                preview.accepted.connect(lambda: self.go_to_phase(index))
+            return preview is not None
+        try:
+            matches = [s.id for s in self.service.list() if s.id.startswith(target.lower())]
+        except StorageError as exc:
+            self.show_message(str(exc), error=True)
+            return False
+        if len(matches) != 1:
+            problem = "No debrief" if not matches else f"{len(matches)} debriefs"
+            self.show_message(f"{problem} with an id starting “{target}”.", error=True)
+            return False
+        return self.open_debrief(matches[0], index)
+
+    def phase_index(self, name: str) -> int | None:
+        """The index of a phase named by its id, its title or its number (1-based)."""
+        wanted = name.strip().casefold()
+        for index, phase in enumerate(self.session.script.phases):
+            if wanted in (phase.id.casefold(), phase.title.casefold(), str(index + 1)):
+                return index
+        return None
 
     # -- the editor's commands, for menus and the lead's wiring --------------------------
 
@@ -179,6 +296,13 @@ class MainWindow(QMainWindow):
         if self.session.debrief is not None:
             self.session.set_phase(index)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show debriefs without letting anyone change them (a read-only library), or edit."""
+        self._read_only = read_only
+        if self.editor is not None:
+            self.editor.set_read_only(read_only)
+        self._update_mode()
+
     def toggle_tips(self, visible: bool) -> None:
         self.settings.setValue("view/tips", visible)
         if self.editor is not None:
@@ -188,6 +312,31 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/private_panel", visible)
         if self.editor is not None:
             self.editor.toggle_private_panel(visible)
+
+    def toggle_questions(self, visible: bool) -> None:
+        self.settings.setValue("view/questions", visible)
+        if self.editor is not None and self.editor.questions_open != visible:
+            self.editor.set_questions_open(visible)
+
+    def toggle_preview(self, visible: bool) -> None:
+        self.settings.setValue("view/room_preview", visible)
+        self.room_preview.setVisible(visible)
+
+    def show_shortcuts(self) -> None:
+        from facilitator.ui.help import ShortcutsDialog
+
+        self._keep(ShortcutsDialog(self.actions.values(), self))
+
+    def show_about(self) -> None:
+        from facilitator.ui.help import AboutDialog
+
+        self._keep(AboutDialog(self.service.url, self))
+
+    def _keep(self, dialog: QDialog) -> None:
+        # Non-modal: the meeting goes on while the window is open.
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self._dialogs.remove(dialog))
+        dialog.show()
 
     def use_script(self) -> None:
         """Load a team's own meeting script; it applies from the next debrief opened."""
@@ -207,8 +356,9 @@ class MainWindow(QMainWindow):
         self.show_library()
         self.session.script = script
         if self.editor is not None:
-            # The findings panel outlives editors: take it out before this one goes.
+            # The findings panel and the preview outlive editors: take them out first.
             self.findings.panel.setParent(None)
+            self.room_preview.setParent(None)
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
@@ -238,8 +388,6 @@ class MainWindow(QMainWindow):
         size = DEFAULT_FONT_PT if step == 0 else self.font_pt + step
         self.settings.setValue("view/font_pt", max(MIN_FONT_PT, min(MAX_FONT_PT, size)))
         self.apply_view()
-        # Rows size themselves to their text when built, so rebuild them at the new size.
-        self.session.reload_views()
         if self.editor is not None:
             self.editor.set_panel_widths(self.width())
         self.show_message(f"Text size {self.font_pt} pt.")
@@ -263,6 +411,7 @@ class MainWindow(QMainWindow):
     def _part_changed(self, part: str) -> None:
         if part == "details":
             self._update_title()
+            self._update_mode()
         elif part == "participants":
             self._sync_people()
 
@@ -291,22 +440,20 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{debrief.title.strip() or 'Untitled debrief'} — {APP_NAME}")
 
     def _update_mode(self) -> None:
-        editing = self.session.debrief is not None
-        for name in (
-            "library", "next", "previous", "timer", "reset", "event", "phases",
-            "export_docx", "export_md",
-        ):  # fmt: skip
-            self.actions[name].setEnabled(editing)
-        self.actions["script"].setEnabled(not editing)
+        update_menus(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.session.flush() and not dialogs.ask_quit_unsaved(self, "Check the status bar."):
             event.ignore()
             return
+        if self.memory.leaving() is None and self.session.debrief is not None:
+            self.memory.remember()
         self.session.close()
         self.exports.wait()
         if self.shared.window is not None:
             self.shared.window.close()
+        for dialog in list(self._dialogs):
+            dialog.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()

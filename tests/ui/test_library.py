@@ -38,12 +38,21 @@ def test_library_lists_title_severity_and_date(
     assert model.rowCount() == 1
 
 
-def test_new_then_back_to_library(qtbot: QtBot, window: MainWindow) -> None:
+def test_new_then_back_to_library_keeps_only_what_was_written_in(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     qtbot.mouseClick(window.library.new_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.editor
     assert window.windowTitle().startswith("Untitled debrief")
+    window.session.start_timer()  # starting the clock is not writing anything
     window.show_library()
     assert window.stack.currentWidget() is window.library
+    assert window.library.model.rowCount() == 0  # an untouched "Untitled debrief" is not kept
+    qtbot.mouseClick(window.library.new_button, Qt.MouseButton.LeftButton)
+    assert window.session.debrief is not None
+    window.session.debrief.title = "Queue backlog"
+    window.session.touch("details")
+    window.show_library()
     assert window.library.model.rowCount() == 1
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QContextMenuEvent,
@@ -31,6 +31,8 @@ from facilitator.ui.shared_screen.replay_control import ReplayController
 from facilitator.ui.shared_screen.style import ZOOM_STEP, clamp_zoom, stylesheet
 
 WINDOW_TITLE = "Shared screen — Facilitator"
+#: The room sees a change within this long; a burst of keystrokes is drawn once.
+REFRESH_MS = 120
 
 
 def clock(seconds: int) -> str:
@@ -78,6 +80,7 @@ class SharedScreenWindow(QWidget):
         self.replay = replay or ReplayController(session, self)
         self._options = (options or SharedScreenOptions()).normalised()
         self._question = 0
+        self._focus = ""
         self._local_zone = local_zone_id()
         self.setObjectName("SharedScreenWindow")
         self.setWindowTitle(WINDOW_TITLE)
@@ -91,8 +94,11 @@ class SharedScreenWindow(QWidget):
         layout.addWidget(self.stack)
         self.help = HelpOverlay(self, theme=self._options.theme)
         self._shortcuts()
+        # Typing changes the debrief on every key: the room is redrawn once per burst.
+        self._pending = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._pending.timeout.connect(self.refresh)
         session.debriefOpened.connect(self.refresh)
-        session.debriefChanged.connect(self.refresh)
+        session.debriefChanged.connect(self.schedule_refresh)
         session.phaseChanged.connect(self._phase_changed)
         session.timerTick.connect(self._tick)
         session.timerStateChanged.connect(lambda _running: self._tick(*self._times()))
@@ -153,6 +159,11 @@ class SharedScreenWindow(QWidget):
         """Rebuild the room's view from the session (cheap when nothing visible changed)."""
         self.content.show_view(self.room_view())
 
+    def schedule_refresh(self) -> None:
+        """Refresh soon, once, however many changes arrive meanwhile."""
+        if not self._pending.isActive():
+            self._pending.start()
+
     def room_view(self) -> RoomView:
         """The RoomView for the session's current phase and these options."""
         session = self.session
@@ -166,7 +177,14 @@ class SharedScreenWindow(QWidget):
             ground_rules=session.script.ground_rules,
             replay=self.replay.state,
             question_index=self._question,
+            focus=self._focus,
         )
+
+    def set_focus(self, event_uid: str) -> None:
+        """Show the room the events around the one the facilitator selected."""
+        if event_uid != self._focus:
+            self._focus = event_uid
+            self.schedule_refresh()
 
     def next_question(self, step: int = 1) -> None:
         """Show the phase's next question (``step`` -1 for the previous one)."""
@@ -193,8 +211,9 @@ class SharedScreenWindow(QWidget):
     def blanked(self) -> bool:
         return self.stack.currentWidget() is self.blank
 
-    def set_blank(self, on: bool) -> None:
-        """Show the calm break screen instead of the meeting, or come back."""
+    def set_blank(self, on: bool, seconds: int | None = None) -> None:
+        """Show the calm break screen instead of the meeting (counting down ``seconds``)."""
+        self.blank.set_break(seconds if on else None)
         if on == self.blanked:
             return
         self.stack.setCurrentWidget(self.blank if on else self.content)
