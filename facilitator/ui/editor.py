@@ -102,7 +102,7 @@ class DebriefEditor(QWidget):
         fit = self.navigator.sizeHintForColumn(0) + 2 * self.navigator.frameWidth() + 12
         side = max(180, min(fit, total // 5))
         # The page is what the room works on: it gets the width, the columns what they need.
-        private = max(250, min(360, total // 5))
+        private = max(280, min(360, total * 23 // 100))
         self.splitter.setSizes([side, total - side - private, private])
 
     # -- the language checker's hooks ---------------------------------------------------

@@ -149,7 +149,8 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     ):  # fmt: skip
         actions[name] = _action(window, view, text, key, tip)
         actions[name].setCheckable(True)
-        actions[name].setChecked(settings.value(setting, name != "preview", type=bool))
+        default = name != "preview" and (name != "questions" or _tall_screen(window))
+        actions[name].setChecked(settings.value(setting, default, type=bool))
         actions[name].toggled.connect(slot)
     view.addSeparator()
     group = QActionGroup(window)
@@ -182,6 +183,12 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
         actions[f"shared_{name}"] = action
     actions["shared"] = window.shared.actions["open"]
     actions["names_as_roles"] = window.shared.actions["names"]
+
+
+def _tall_screen(window: MainWindow) -> bool:
+    # On a projector's 720 lines the questions start folded to one line: the work needs the room.
+    screen = window.screen()
+    return screen is None or screen.availableGeometry().height() >= 800
 
 
 def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:

@@ -7,6 +7,7 @@ and counter share a line, and the questions panel folds away to one line.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -59,6 +60,9 @@ class QuestionsPanel(QFrame):
         self.toggle.setAutoRaise(True)
         self.toggle.setToolTip("Show or fold the questions (F3)")
         self.toggle.setAccessibleName("Questions for the room")
+        # The folded line is elided to the width it gets; it never widens the page.
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.toggle.setMinimumWidth(120)
         box.addWidget(self.toggle)
         self._count = len(questions)
         self._first = questions[0] if questions else ""
@@ -84,15 +88,25 @@ class QuestionsPanel(QFrame):
         self.openChanged.emit(on)
 
     def _show(self, on: bool) -> None:
-        arrow = "▾" if on else "▸"
-        if on:
-            self.toggle.setText(f"{arrow}  Ask the room")
-        else:
-            more = f"  (+{self._count - 1} more)" if self._count > 1 else ""
-            first = self._first if len(self._first) <= 90 else self._first[:89] + "…"
-            self.toggle.setText(f"{arrow}  Ask the room: {first}{more}")
+        self._fit_text()
         for label in self.lines:
             label.setVisible(on)
+
+    def _fit_text(self) -> None:
+        if self.is_open:
+            self.toggle.setText("▾  Ask the room")
+            return
+        more = f"  (+{self._count - 1} more)" if self._count > 1 else ""
+        room = max(60, self.toggle.width() - 40 - self.toggle.fontMetrics().horizontalAdvance(more))
+        first = self.toggle.fontMetrics().elidedText(
+            f"▸  Ask the room: {self._first}", Qt.TextElideMode.ElideRight, room
+        )
+        self.toggle.setText(first + more)
+        self.toggle.setToolTip(f"{self._first}\n\nShow all the questions (F3)")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
 
 
 class PhasePage(QWidget):
@@ -112,7 +126,7 @@ class PhasePage(QWidget):
         self.phase = phase
         self.setObjectName("PhasePage")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 14, 24, 12)
+        layout.setContentsMargins(20, 12, 20, 10)
         layout.setSpacing(10)
         count = len(session.script.phases)
         heading = QHBoxLayout()
@@ -122,8 +136,8 @@ class PhasePage(QWidget):
             f"Phase {index + 1} of {count}  ·  timebox {format_target(phase.timebox_minutes)}",
             "PhaseCounter",
             self,
-            wrap=False,
         )
+        counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         heading.addWidget(counter, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(heading)
         if phase.goal:

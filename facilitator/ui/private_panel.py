@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.domain.changes import DebriefChanges
@@ -23,10 +24,12 @@ class PrivatePanel(QScrollArea):
         self._tips_wanted = True
         self.setObjectName("PrivatePanel")
         self.setWidgetResizable(True)
+        # A narrow column: its content wraps to the width, never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         body.setObjectName("PrivateBody")
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(10)
         banner = QLabel("Only on your screen", body)
         banner.setObjectName("PrivateBanner")

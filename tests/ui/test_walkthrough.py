@@ -65,7 +65,7 @@ def _walk(qtbot: QtBot, window: MainWindow) -> None:
     times = [e.at for e in window.session.debrief.timeline]
     assert times == sorted(times)
     assert times[0] == T0
-    for index, moment_label in enumerate(("Problem started", "Detected", "Mitigated")):
+    for index, moment_label in enumerate(("Started", "Detected", "Mitigated")):
         set_cell(qtbot, timeline, index, "kind", f"● {moment_label}")
     for index, text in enumerate(("Config pushed", "Error alert fired", "Rolled back")):
         set_cell(qtbot, timeline, index, "text", text)

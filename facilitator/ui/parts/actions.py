@@ -99,9 +99,10 @@ class ActionsEditor(ListPart):
     def build_bottom(self, layout: QVBoxLayout) -> None:
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.details_label = QLabel("Selected item:", self)
+        self.details_label = QLabel("Improves", self)
         self.details_label.setObjectName("HintLabel")
-        kind_label = QLabel("improves", self)
+        self.details_label.setWordWrap(True)
+        kind_label = self.details_label
         self.kind = QComboBox(self)
         self.kind.addItem("—", None)
         for value, label in KIND_LABELS.items():
@@ -114,14 +115,13 @@ class ActionsEditor(ListPart):
         self.answers.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.answers.setMinimumContentsLength(12)
+        self.answers.setMinimumContentsLength(6)
         self.answers.setAccessibleName("The question or factor the selected action answers")
         self.answers.setToolTip("The question or factor the selected action answers")
         answers_label.setBuddy(self.answers)
         guard_wheel(self.kind, self.answers)
         for widget, stretch in (
             (self.details_label, 0),
-            (kind_label, 0),
             (self.kind, 0),
             (answers_label, 0),
             (self.answers, 1),
@@ -201,11 +201,11 @@ class ActionsEditor(ListPart):
         for value, label in choices:
             self.answers.addItem(label, value)
         if item is not None:
-            self.details_label.setText(f"Item {row + 1}:")
+            self.details_label.setText(f"Item {row + 1} improves")
             self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
             self.answers.setCurrentIndex(max(0, self.answers.findData(item.answers)))
         else:
-            self.details_label.setText("Select an item:")
+            self.details_label.setText("Improves")
             self.kind.setCurrentIndex(0)
             self.answers.setCurrentIndex(0)
         self.answers.blockSignals(False)

@@ -57,6 +57,7 @@ from facilitator.ui.parts.item_model import (
     DATETIME,
     FLAG,
     LINE,
+    MARK_ROLE,
     STAR,
     TEXT,
     VALUE_ROLE,
@@ -194,7 +195,17 @@ class ItemDelegate(QStyledItemDelegate):
         painter.setFont(font)
         colour = STAR_COLOUR if on else opt.palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(colour)
-        painter.drawText(opt.rect, int(Qt.AlignmentFlag.AlignCenter), "★" if on else "☆")
+        star = "★" if on else "☆"
+        mark = index.data(MARK_ROLE)
+        if mark:
+            # An imported event: a small mark beside the star, explained by the tooltip.
+            star_rect = opt.rect.adjusted(0, 0, -opt.rect.width() // 3, 0)
+            painter.drawText(star_rect, int(Qt.AlignmentFlag.AlignCenter), star)
+            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+            mark_rect = opt.rect.adjusted(opt.rect.width() * 2 // 3 - 6, 0, 0, 0)
+            painter.drawText(mark_rect, int(Qt.AlignmentFlag.AlignCenter), str(mark))
+        else:
+            painter.drawText(opt.rect, int(Qt.AlignmentFlag.AlignCenter), star)
         painter.restore()
 
     def text_height(self, index: _Index, width: int, font: QFont) -> int:

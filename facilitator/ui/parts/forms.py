@@ -218,7 +218,7 @@ class CheckpointEditor(PartEditor):
         layout = vbox(self)
         layout.addWidget(section_label("Checkpoint", self))
         form = _form(self)
-        self.date = QDateEdit(self, calendarPopup=True, displayFormat="dddd d MMMM yyyy")
+        self.date = QDateEdit(self, calendarPopup=True, displayFormat="ddd d MMM yyyy")
         self.date.setAccessibleName("Checkpoint date")
         guard_wheel(self.date)
         form.addRow("&Review action items on", self.date)

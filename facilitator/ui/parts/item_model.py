@@ -49,6 +49,8 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 UID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Item data role holding the field key of a text cell ("timeline[3].text").
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 3
+#: Item data role holding a small mark a star cell shows beside the star ("" for none).
+MARK_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,8 @@ class ItemListModel(QAbstractTableModel):
             return item.uid
         if role == FIELD_ROLE:
             return self.field_key(index.row(), index.column())
+        if role == MARK_ROLE:
+            return self.mark(item, column)
         return None
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -260,6 +264,10 @@ class ItemListModel(QAbstractTableModel):
 
     def tooltip(self, item: Any, column: Column, row: int) -> str | None:
         return column.tip or None
+
+    def mark(self, item: Any, column: Column) -> str:
+        """A small mark shown beside a star ("" for none)."""
+        return ""
 
     def assign(self, item: Any, column: Column, value: object) -> None:
         """Store an edited value on ``item``."""

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from facilitator.ui.parts.delegates import PAD_X, PAD_Y, ItemDelegate, edit_triggers
-from facilitator.ui.parts.item_model import DATETIME, FLAG, STAR, TEXT, ItemListModel
+from facilitator.ui.parts.item_model import DATE, DATETIME, FLAG, STAR, TEXT, ItemListModel
 
 #: Rows measured beyond the visible ones, so a short scroll lands on measured rows.
 MARGIN_ROWS = 8
@@ -63,7 +63,8 @@ class ItemTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(edit_triggers())
         self.setTabKeyNavigation(False)
-        self.setWordWrap(True)
+        # Short cells elide on one line; text cells wrap themselves (see ItemDelegate).
+        self.setWordWrap(False)
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
         self.setCornerButtonEnabled(False)
@@ -119,6 +120,8 @@ class ItemTable(QTableView):
                     moment = QDateTime(QDate(2026, 9, 30), QTime(23, 59, 59))
                     text = moment.toString(self._model.datetime_format())
                 width = metrics.horizontalAdvance(text) + 2 * PAD_X + 12
+            elif column.kind == DATE:
+                width = metrics.horizontalAdvance("30 Sep 2026") + 2 * PAD_X + 12
             else:
                 width = metrics.averageCharWidth() * column.chars + 2 * PAD_X + 8
             width = max(width, metrics.horizontalAdvance(column.header) + 2 * PAD_X + 8)
@@ -205,23 +208,26 @@ class ItemTable(QTableView):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         if self._fill:
-            return QSize(hint.width(), max(hint.height(), 12 * self._line()))
+            # Small on purpose: a page of wrapped labels lays out by preferred heights, and the
+            # Expanding policy hands this table all the height that is left anyway.
+            header = self.horizontalHeader().sizeHint().height()
+            return QSize(hint.width(), 4 * self._line() + header + 2 * self.frameWidth())
         return QSize(hint.width(), self._rows_height(self._max_rows))
 
     def minimumSizeHint(self) -> QSize:
+        # In lines, not measured rows: a long first event must not make the page scroll.
         hint = super().minimumSizeHint()
-        rows = 4 if self._fill else min(2, max(1, self._model.rowCount()))
-        return QSize(min(hint.width(), 200), self._rows_height(rows, at_most=True))
+        lines = 3 if self._fill else min(2, max(1, self._model.rowCount()))
+        header = self.horizontalHeader().sizeHint().height()
+        return QSize(min(hint.width(), 200), lines * self._line() + header + 2 * self.frameWidth())
 
     def _line(self) -> int:
         return self.verticalHeader().defaultSectionSize()
 
-    def _rows_height(self, rows: int, *, at_most: bool = False) -> int:
+    def _rows_height(self, rows: int) -> int:
         count = self._model.rowCount()
         shown = min(count, rows)
         body = sum(self.rowHeight(r) for r in range(shown)) if shown else self._line()
-        if at_most:
-            body = max(body, self._line() * max(1, min(rows, count or 1)))
         header = self.horizontalHeader().sizeHint().height()
         return body + header + 2 * self.frameWidth() + 2
 

@@ -45,6 +45,8 @@ class ListPart(PartEditor):
     movable = True
     #: Take the page's remaining height (the phase's main list) instead of fitting the rows.
     fill = False
+    #: A narrow column: the remove button is a mark, not a word.
+    compact = False
     max_rows = 8
 
     def __init__(
@@ -72,13 +74,15 @@ class ListPart(PartEditor):
         self.build_top(layout)
         top = QHBoxLayout()
         top.setSpacing(6)
+        self.build_toolbar(top)
         self.add_button = QPushButton(f"+  {self.add_text}", self)
         self.add_button.setObjectName("AddButton")
         self.add_button.setToolTip(f"{self.add_text} after the selected row (Ctrl+Enter)")
         self.add_button.setAccessibleName(self.add_text)
         top.addWidget(self.add_button)
         top.addStretch(1)
-        self.remove_button = QToolButton(self, text="Remove")
+        self.remove_button = QToolButton(self, text="✕" if self.compact else "Remove")
+        self.remove_button.setObjectName("RowButton")
         self.remove_button.setToolTip(f"Remove the selected {self.noun} (Delete)")
         self.remove_button.setAccessibleName(f"Remove the selected {self.noun}")
         top.addWidget(self.remove_button)
@@ -86,6 +90,7 @@ class ListPart(PartEditor):
         if self.movable:
             for arrow, delta, words in (("▲", -1, "up"), ("▼", 1, "down")):
                 button = QToolButton(self, text=arrow)
+                button.setObjectName("RowButton")
                 button.setToolTip(f"Move the selected {self.noun} {words} (Alt+{words.title()})")
                 button.setAccessibleName(f"Move the selected {self.noun} {words}")
                 button.clicked.connect(lambda _=False, d=delta: self.move(d))
@@ -125,6 +130,9 @@ class ListPart(PartEditor):
 
     def build_top(self, layout: QVBoxLayout) -> None:
         """Add widgets above the toolbar and table."""
+
+    def build_toolbar(self, row: QHBoxLayout) -> None:
+        """Add widgets at the start of the toolbar row, before the add button."""
 
     def build_bottom(self, layout: QVBoxLayout) -> None:
         """Add widgets below the table."""

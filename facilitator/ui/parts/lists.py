@@ -77,6 +77,7 @@ class NoteListEditor(ListPart):
         self.fill = fill
         # The parking lot lives in the narrow private column: no room for move buttons.
         self.movable = part != "parking_lot"
+        self.compact = part == "parking_lot"
         super().__init__(session, on_new_edit, parent, part=part)
         self.table.horizontalHeader().hide()
         self.table.setAccessibleName(self.heading or "Parking lot")

@@ -50,6 +50,7 @@ class LinksEditor(ListPart):
 
     def build_bottom(self, layout: QVBoxLayout) -> None:
         self.open_button = QToolButton(self, text="Open the selected link")
+        self.open_button.setObjectName("RowButton")
         self.open_button.setToolTip("Open the selected link in your browser")
         self.open_button.clicked.connect(self.open_selected)
         layout.addWidget(self.open_button)

@@ -40,7 +40,7 @@ class TimelineEditor(ListPart):
         "mitigated_at",
         "resolved_at",
     )
-    add_text = "Add an event (Ctrl+T)"
+    add_text = "Add an event"
     noun = "event"
     empty_text = "No events yet. Start with the moment the problem began, not when it was reported."
     movable = False
@@ -62,12 +62,13 @@ class TimelineEditor(ListPart):
     def make_model(self) -> ItemListModel:
         return TimelineModel(self.session, self)
 
-    def build_top(self, layout: QVBoxLayout) -> None:
-        top = QHBoxLayout()
-        zone_label = QLabel("Times shown in", self)
-        top.addWidget(zone_label)
+    def build_bottom(self, layout: QVBoxLayout) -> None:
+        # Under the events, like a total under a column of figures; it wraps when narrow.
+        row = QHBoxLayout()
+        zone_label = QLabel("Times in", self)
+        row.addWidget(zone_label)
         self.zone_box = QComboBox(self, editable=True)
-        self.zone_box.setMinimumContentsLength(16)
+        self.zone_box.setMinimumContentsLength(12)
         self.zone_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -78,13 +79,13 @@ class TimelineEditor(ListPart):
         self.zone_box.activated.connect(self._zone_chosen)
         self.zone_box.lineEdit().editingFinished.connect(self._zone_chosen)
         guard_wheel(self.zone_box)
-        top.addWidget(self.zone_box)
-        top.addStretch(1)
-        layout.addLayout(top)
+        row.addWidget(self.zone_box)
         self.figures = QLabel(self)
         self.figures.setObjectName("FigureLabel")
         self.figures.setWordWrap(True)
-        layout.addWidget(self.figures)
+        row.addSpacing(8)
+        row.addWidget(self.figures, 1)
+        layout.addLayout(row)
         self.problems = QLabel(self)
         self.problems.setObjectName("WarningLabel")
         self.problems.setWordWrap(True)

@@ -19,7 +19,6 @@ from facilitator.domain.timing import MOMENTS, moment_of
 from facilitator.ui.parts.item_model import (
     CHOICE,
     DATETIME,
-    LABEL,
     STAR,
     TEXT,
     Column,
@@ -39,23 +38,37 @@ KIND_LABELS: dict[EventKind, str] = {
 }
 #: One picker for what an event is: a kind, or one of the moments the timing pages measure
 #: between (choosing a moment gives the event that moment's kind).
+MOMENT_SHORT = {
+    "started_at": "Started",
+    "detected_at": "Detected",
+    "mitigated_at": "Mitigated",
+    "resolved_at": "Resolved",
+}
 KIND_CHOICES: tuple[tuple[object, str], ...] = (
     *KIND_LABELS.items(),
-    *((name, f"● {label}") for name, _kind, label in MOMENTS),
+    *((name, f"● {MOMENT_SHORT[name]}") for name, _kind, _label in MOMENTS),
 )
 _LAST = datetime.max.replace(tzinfo=UTC)
+#: Shown after the time of an event that came from an import.
+IMPORTED_MARK = "⇩"
 
 COLUMNS = (
-    Column("starred", "★", STAR, chars=2, tip="Starred events are the highlights of the report"),
+    Column(
+        "starred",
+        "★",
+        STAR,
+        chars=3,
+        tip="Starred events are the report's highlights; ⇩ marks an imported event",
+    ),
     Column("at", "Time", DATETIME, chars=9, tip="When it happened, in the zone chosen above"),
     Column(
         "kind",
         "Kind",
         CHOICE,
         KIND_CHOICES,
-        chars=15,
-        tip="What the event is; ● marks the moment the problem started, was detected, "
-        "mitigated or resolved",
+        chars=11,
+        tip="What the event is. ● marks a moment the timing pages measure between: when the "
+        "problem started, was detected, mitigated or resolved",
     ),
     Column(
         "text",
@@ -65,7 +78,6 @@ COLUMNS = (
         field="text",
         checked=True,
     ),
-    Column("source", "", LABEL, chars=1, tip="Imported events show where they came from"),
 )
 
 
@@ -158,12 +170,13 @@ class TimelineModel(ItemListModel):
             return "time?"
         local = at.astimezone(self._tz)
         clock = f"{local:%H:%M:%S}" if self.with_seconds or local.second else f"{local:%H:%M}"
-        return f"{local:%a} {local.day} {local:%b}  {clock}" if self.with_date else clock
+        # The weekday is left to the editor and the tooltip: the column stays narrow.
+        return f"{local.day} {local:%b}  {clock}" if self.with_date else clock
 
     def display_sample(self) -> str:
         """The widest time this timeline shows, to size its column."""
         clock = "23:59:59" if self.with_seconds else "23:59"
-        return f"Wed 30 Sep  {clock}" if self.with_date else clock
+        return f"30 Sep  {clock}" if self.with_date else clock
 
     def reload(self) -> None:
         debrief = self.session.debrief
@@ -187,16 +200,18 @@ class TimelineModel(ItemListModel):
     def display(self, item: TimelineEvent, column: Column, row: int) -> str:
         if column.key == "at":
             return self.format_time(item.at)
-        if column.key == "source":
-            return "⇩" if item.source else ""
         return super().display(item, column, row)
 
     def tooltip(self, item: TimelineEvent, column: Column, row: int) -> str | None:
-        if item.source and column.key in ("source", "text", "at"):
+        if item.source and column.key in ("text", "at", "starred"):
             return describe_source(item.source)
-        if column.key == "at":
-            return f"When it happened, in {self.zone_id}"
+        if column.key == "at" and item.at is not None:
+            local = item.at.astimezone(self._tz)
+            return f"{local:%A} {local.day} {local:%B %Y, %H:%M:%S} ({self.zone_id})"
         return super().tooltip(item, column, row)
+
+    def mark(self, item: TimelineEvent, column: Column) -> str:
+        return IMPORTED_MARK if column.key == "starred" and item.source else ""
 
     def assign(self, item: TimelineEvent, column: Column, value: object) -> None:
         debrief = self.session.debrief

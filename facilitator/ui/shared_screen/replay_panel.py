@@ -56,7 +56,7 @@ class ReplayPanel(QFrame):
         self._event: TimelineEvent | None = None
         self.setObjectName("ReplayPanel")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
         layout.addWidget(_label("Walk-forward replay", "SectionLabel", self))
         self.hint = _label(
@@ -68,7 +68,7 @@ class ReplayPanel(QFrame):
         layout.addWidget(self.hint)
         # Two short columns, so the panel fits the facilitator's narrow side column.
         buttons = QGridLayout()
-        buttons.setHorizontalSpacing(6)
+        buttons.setHorizontalSpacing(4)
         self.toggle_button = QPushButton("Start replay", self)
         self.first_button = QPushButton("First", self)
         self.previous_button = QPushButton("← Back", self)
