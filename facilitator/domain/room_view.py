@@ -172,8 +172,8 @@ def _window(ctx: _Context, ordered: list[TimelineEvent], shown: int) -> tuple[in
     if shown <= ROOM_EVENTS:
         return 0, shown
     if ctx.replay.active:
-        # The current event sits near the bottom, with what led up to it above.
-        last = min(shown, ctx.replay.index + 3)
+        # Later events are hidden: the current one is the newest, with what led up to it.
+        last = min(shown, ctx.replay.index + 1)
         return max(0, last - ROOM_EVENTS), last
     focus = next((i for i, e in enumerate(ordered[:shown]) if e.uid == ctx.focus), None)
     if focus is None:

@@ -246,7 +246,8 @@ def update_menus(window: MainWindow) -> None:
     for name in ("export_docx", "export_md", "export_json"):
         actions[name].setEnabled(editing and not busy)
     shared = window.shared
-    on_screen = shared.window is not None and shared.window.isVisible()
+    # The open action is unchecked as the window closes, before it is hidden.
+    on_screen = shared.window is not None and shared.actions["open"].isChecked()
     for name in SHARED_OPEN:
         shared.actions[name].setEnabled(on_screen)
     state = shared.replay.state

@@ -117,3 +117,89 @@ def test_window_geometry_and_view_are_remembered(
     assert settings.value("view/theme") == "dark"
     assert int(settings.value("view/font_pt")) == 14
     assert settings.value("window/geometry") is not None
+
+
+def _many(count: int) -> list:  # type: ignore[type-arg]
+    from datetime import UTC, datetime, timedelta
+
+    from facilitator.domain.model import DebriefSummary, Status
+
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    severities = [None, *Severity]
+    return [
+        DebriefSummary(
+            id=f"id-{i:05d}",
+            title=f"Incident {i:05d}: {'queue backlog' if i % 3 else 'DNS outage'}",
+            severity=severities[i % 5],
+            status=Status.DRAFT,
+            incident=f"INC-{i}",
+            started_at=start + timedelta(hours=i),
+            meeting_at=None,
+            updated_at=None,
+        )
+        for i in range(count)
+    ]
+
+
+def test_the_filter_is_a_proxy_over_strings_formatted_once(qtbot: QtBot, monkeypatch) -> None:
+    from facilitator.ui import library_model
+    from facilitator.ui.library import LibraryView
+
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.set_summaries(_many(3000))
+    calls: list[object] = []
+    real = library_model.format_day
+    monkeypatch.setattr(library_model, "format_day", lambda v: calls.append(v) or real(v))
+    view.filter.setText("dns")
+    assert view.proxy.rowCount() == 1000
+    formatted = len(calls)
+    assert formatted == 3000  # every row once, for the filter
+    view.filter.setText("dns outage")
+    view.filter.setText("inc-2")
+    assert len(calls) == formatted  # never again
+    assert all(
+        "INC-2" in view.proxy.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(view.proxy.rowCount())
+    )
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    titles = [view.proxy.index(r, 0).data() for r in range(3)]
+    assert titles == sorted(titles, reverse=True)
+
+
+def test_a_search_plugs_into_the_filter(qtbot: QtBot) -> None:
+    from facilitator.ui.library import LibraryView
+
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.set_summaries(_many(50))
+    view.proxy.set_search(lambda text: {"id-00007", "id-00011"} if text == "pool" else None)
+    view.filter.setText("pool")
+    assert {view.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(2)} == {
+        "id-00007",
+        "id-00011",
+    }
+    view.filter.setText("dns")  # the search has no opinion: plain matching
+    assert view.proxy.rowCount() == 17
+
+
+def test_down_and_enter_go_from_the_filter_to_the_list_and_open(
+    qtbot: QtBot, service: DebriefService, window: MainWindow
+) -> None:
+    _fill(service)
+    window.refresh_library()
+    window.activateWindow()
+    window.library.filter.setFocus()
+    qtbot.keyClicks(window.library.filter, "queue")
+    qtbot.keyClick(window.library.filter, Qt.Key.Key_Down)
+    assert window.library.table.hasFocus()
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Return)
+    assert window.session.debrief is not None
+    assert window.session.debrief.title == "Queue backlog"
+    window.show_library()
+    window.library.filter.setFocus()
+    window.library.filter.selectAll()
+    qtbot.keyClicks(window.library.filter, "dns")
+    qtbot.keyClick(window.library.filter, Qt.Key.Key_Return)  # Enter opens the first match
+    assert window.session.debrief is not None
+    assert window.session.debrief.title == "DNS outage"

@@ -213,6 +213,8 @@ class SharedScreenWindow(QWidget):
 
     def set_blank(self, on: bool, seconds: int | None = None) -> None:
         """Show the calm break screen instead of the meeting (counting down ``seconds``)."""
+        if on and self.blanked and seconds is None:
+            return  # already on a break: keep its countdown
         self.blank.set_break(seconds if on else None)
         if on == self.blanked:
             return
