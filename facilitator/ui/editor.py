@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.domain.script import part_of_field
 from facilitator.ui.navigator import PhaseNavigator
@@ -61,6 +68,7 @@ class DebriefEditor(QWidget):
             page = PhasePage(session, index, self.hooks)
             scroll = QScrollArea(self.stack)
             scroll.setObjectName("PageScroll")
+            scroll.setAccessibleName(session.script.phases[index].title)
             scroll.setWidgetResizable(True)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
@@ -160,6 +168,12 @@ class DebriefEditor(QWidget):
         if current is not None and self.timeline is not None:
             self.timeline.follow(current[1])
 
+    def focus_first(self) -> None:
+        """Put the keyboard in the current phase's first field."""
+        first = self.pages[self.session.phase_index].first_field()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def show_tips(self, visible: bool) -> None:
         """Show or hide the facilitator tips on every phase page."""
         self.private.set_tips_wanted(visible)
@@ -194,5 +208,13 @@ class DebriefEditor(QWidget):
                 edit.setReadOnly(read_only)
 
     def _show_phase(self, index: int) -> None:
+        focus = QApplication.focusWidget()
+        moving = focus is None or self.stack.isAncestorOf(focus) or focus is self.navigator
         self.stack.setCurrentIndex(index)
         self.pages[index].shown()
+        # From the keyboard, the next phase starts in its first field. A click in the
+        # sidebar keeps the focus there, so arrow keys go on moving through the phases.
+        if moving and focus is not self.navigator and self.isVisible():
+            first = self.pages[index].first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)

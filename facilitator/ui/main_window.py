@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.session.timerTick.connect(
             lambda *_: self.actions["reset"].setEnabled(self.session.elapsed() > 0)
         )
-        self.exports.controller.finished.connect(lambda _path: self.memory.published())
+        self.exports.controller.finished.connect(self._exported)
         self.resize(1280, 720)
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.findings.refresh()
         self.stack.setCurrentWidget(self.editor)
         self.editor.set_panel_widths(self.width())
+        self.editor.focus_first()
         self._update_title()
         self._update_mode()
         self.save_label.setText("Changes save as you type")
@@ -407,6 +408,11 @@ class MainWindow(QMainWindow):
         self.save_label.setText("Not saved: your text is kept, retrying")
         self.save_label.setToolTip(reason)
         self.show_message(reason, error=True)
+
+    def _exported(self, path: str) -> None:
+        # A document left the room: the debrief is published. A JSON copy is only a backup.
+        if not path.lower().endswith(".json"):
+            self.memory.published()
 
     def _part_changed(self, part: str) -> None:
         if part == "details":

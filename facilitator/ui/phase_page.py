@@ -193,3 +193,18 @@ class PhasePage(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for part in self.parts:
             part.set_read_only(read_only)
+
+    def first_field(self) -> QWidget | None:
+        """The first widget Tab reaches on this page (the questions toggle is skipped)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and (self.questions is None or not self.questions.isAncestorOf(widget))
+            ):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None

@@ -23,6 +23,7 @@ class PrivatePanel(QScrollArea):
         self.session = session
         self._tips_wanted = True
         self.setObjectName("PrivatePanel")
+        self.setAccessibleName("Your private column")
         self.setWidgetResizable(True)
         # A narrow column: its content wraps to the width, never scrolls sideways.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -250,7 +250,7 @@ def test_a_long_timeline_shows_the_events_around_the_selected_one() -> None:
     debrief.timeline = [
         TimelineEvent(start + timedelta(minutes=i), text=f"event {i}") for i in range(500)
     ]
-    index, phase = _phase("timeline")
+    _index, phase = _phase("timeline")
     view = visible_content(
         debrief, phase, RoomOptions(local_zone="UTC"), focus=debrief.timeline[250].uid
     )

@@ -91,9 +91,29 @@ class ActionsEditor(ListPart):
         return ItemListModel(self.session, self.part, COLUMNS, ActionItem, self)
 
     def build_top(self, layout: QVBoxLayout) -> None:
+        # Made once, before the toolbar, so Tab reaches a prompt before "Add"; shown as needed.
         self.prompts = QWidget(self)
-        self._prompt_layout = QVBoxLayout(self.prompts)
-        self._prompt_layout.setContentsMargins(0, 0, 0, 0)
+        box = QVBoxLayout(self.prompts)
+        box.setContentsMargins(0, 0, 0, 0)
+        self._prompt_rows: dict[str, tuple[QWidget, QPushButton]] = {}
+        for name in ("detection", "fix"):
+            row = QWidget(self.prompts)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text = "detect it" if name == "detection" else "fix it"
+            label = hint_label(
+                f"The team could not {text} within the target. What would make the answer “yes”?",
+                row,
+            )
+            label.setObjectName("PromptLabel")
+            button = QPushButton("Add an action for this", row)
+            button.setAccessibleName(f"Add an action so we could {text} within the target")
+            button.clicked.connect(lambda _=False, n=name: self._add_for(n))
+            line.addWidget(label, 1)
+            line.addWidget(button)
+            box.addWidget(row)
+            row.hide()
+            self._prompt_rows[name] = (row, button)
         layout.addWidget(self.prompts)
 
     def build_bottom(self, layout: QVBoxLayout) -> None:
@@ -156,32 +176,11 @@ class ActionsEditor(ListPart):
         if self.session.debrief is None:
             return
         wanted = [] if self.read_only else unanswered_noes(self.debrief)
-        if list(self.prompt_buttons) == wanted:
-            return
-        while self._prompt_layout.count():
-            item = self._prompt_layout.takeAt(0)
-            layout = item.layout()
-            if layout is not None:
-                while layout.count():
-                    child = layout.takeAt(0).widget()
-                    if child is not None:
-                        child.deleteLater()
         self.prompt_buttons = {}
-        for name in wanted:
-            row = QHBoxLayout()
-            text = "detect it" if name == "detection" else "fix it"
-            label = hint_label(
-                f"The team could not {text} within the target. What would make the answer “yes”?",
-                self.prompts,
-            )
-            label.setObjectName("PromptLabel")
-            button = QPushButton("Add an action for this", self.prompts)
-            button.setAccessibleName(f"Add an action so we could {text} within the target")
-            button.clicked.connect(lambda _=False, n=name: self._add_for(n))
-            self.prompt_buttons[name] = button
-            row.addWidget(label, 1)
-            row.addWidget(button)
-            self._prompt_layout.addLayout(row)
+        for name, (row, button) in self._prompt_rows.items():
+            row.setVisible(name in wanted)
+            if name in wanted:
+                self.prompt_buttons[name] = button
 
     def _add_for(self, question: str) -> None:
         item = ActionItem(answers=question, kind=QUESTION_KIND[question])

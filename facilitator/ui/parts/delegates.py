@@ -260,10 +260,10 @@ class ItemDelegate(QStyledItemDelegate):
             line.textEdited.connect(lambda _t, e=line: self.commitData.emit(e))
             editor = line
         elif column.kind == CHOICE:
-            combo = QComboBox(parent)
+            combo = CellCombo(parent)
             for number, (_value, label) in enumerate(column.choices):
                 combo.addItem(label, number)
-            combo.activated.connect(lambda _i, e=combo: self._commit_and_close(e))
+            combo.activated.connect(lambda _i, e=combo: self._chosen(e))
             if self._mouse:
                 # Opened by a click: show the choices at once instead of a second click.
                 QTimer.singleShot(0, combo, combo.showPopup)
@@ -366,6 +366,14 @@ class ItemDelegate(QStyledItemDelegate):
     ) -> None:
         editor.setGeometry(option.rect)
 
+    def _chosen(self, combo: CellCombo) -> None:
+        # A pick in the open list ends the edit. Arrow keys only step through the choices,
+        # and Enter, Tab or leaving the cell stores the one arrived at: stepping past a
+        # moment must not take that moment from another event on the way.
+        if combo.picked_from_list:
+            combo.picked_from_list = False
+            self._commit_and_close(combo)
+
     def _commit_and_close(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
@@ -387,12 +395,41 @@ class ItemDelegate(QStyledItemDelegate):
             isinstance(editor, NoteEdit)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            # Qt leaves Tab to text editors; in a list it goes to the next cell, like a form.
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            hint = QAbstractItemDelegate.EndEditHint
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, hint.EditPreviousItem if backwards else hint.EditNextItem)
+            return True
+        if (
+            isinstance(editor, NoteEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
         ):
             # Text is saved as it is typed: Escape leaves the cell and keeps it.
             self._commit_and_close(editor)
             return True
         return super().eventFilter(editor, event)
+
+
+class CellCombo(QComboBox):
+    """The combo box of a choice cell; knows whether a choice came from its open list."""
+
+    picked_from_list = False
+
+    def hidePopup(self) -> None:
+        self.picked_from_list = True
+        super().hidePopup()
+        # Closing the list without a pick (Escape) leaves the flag to the next key.
+        QTimer.singleShot(0, self, self._reset)
+
+    def _reset(self) -> None:
+        self.picked_from_list = False
 
 
 def edit_triggers() -> QAbstractItemView.EditTrigger:

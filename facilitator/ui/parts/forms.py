@@ -83,6 +83,9 @@ class DetailsEditor(PartEditor):
             "Moves to “In meeting” when the meeting clock starts and to “Published” on export"
         )
         guard_wheel(self.meeting, self.status)
+        # Combo and date boxes would be read out by their value; say what they are.
+        self.meeting.setAccessibleName("Meeting")
+        self.status.setAccessibleName("Status")
         form.addRow("&Title", self.title)
         form.addRow("&Incident", self.incident)
         form.addRow("&Facilitator", self.facilitator)
@@ -161,6 +164,7 @@ class ClassificationEditor(PartEditor):
         self.cause = self.note("primary_cause", "The condition that mattered most", compact=True)
         self.tags = QLineEdit(self, placeholderText="deploy, config, capacity, …")
         guard_wheel(self.severity)
+        self.severity.setAccessibleName("Severity")
         form.addRow("&Severity", self.severity)
         form.addRow("Ser&vices", self.services)
         form.addRow("Primary &cause", self.cause)

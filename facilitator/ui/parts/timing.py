@@ -99,6 +99,7 @@ class TimingEditor(PartEditor):
         self.target.setToolTip("0 means automatic: no one needs to step in")
         self.target.setMaximumWidth(220)
         guard_wheel(self.target)
+        self.target.setAccessibleName("Target")
         form.addRow("&Target", self.target)
         layout.addLayout(form)
         layout.addWidget(hint_label(stretch, self))
