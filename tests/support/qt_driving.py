@@ -48,7 +48,32 @@ def edit(window: MainWindow, field_key: str) -> NoteEdit:
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
     widget.setFocus()
-    qtbot.keyClicks(widget, text)
+    type_text(qtbot, widget, text)
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type ``text`` as a person would: keys for plain ASCII, Ctrl+V for the rest.
+
+    Qt's test keyboard only knows ASCII; accented letters, emoji and line breaks in a
+    one-line answer arrive by paste, which is how they reach a field in practice.
+    """
+    for chunk in _chunks(text):
+        if chunk.isascii() and "\n" not in chunk:
+            qtbot.keyClicks(widget, chunk)
+        else:
+            QApplication.clipboard().setText(chunk)
+            qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def _chunks(text: str) -> list[str]:
+    chunks: list[str] = []
+    for char in text:
+        plain = char.isascii() and char != "\n"
+        if chunks and (chunks[-1][-1].isascii() and chunks[-1][-1] != "\n") == plain:
+            chunks[-1] += char
+        else:
+            chunks.append(char)
+    return chunks
 
 
 def next_phase(qtbot: QtBot, window: MainWindow) -> None:
@@ -88,7 +113,7 @@ def set_cell(qtbot: QtBot, editor: ListPart, row: int, key: str, value: Any) -> 
     if isinstance(widget, NoteEdit | QLineEdit):
         widget.selectAll()
         if value:
-            qtbot.keyClicks(widget, str(value))
+            type_text(qtbot, widget, str(value))
         else:
             qtbot.keyClick(widget, Qt.Key.Key_Delete)
     elif isinstance(widget, QComboBox):

@@ -103,6 +103,8 @@ class DetailsEditor(PartEditor):
             line.textEdited.connect(lambda text, a=attr: self._set(a, text))
         self.meeting.dateTimeChanged.connect(self._meeting_changed)
         self.status.activated.connect(self._status_chosen)
+        # The meeting clock and the export move the status and the meeting time too.
+        session.partChanged.connect(lambda part: part == "details" and self._reload())
 
     def load(self) -> None:
         d = self.debrief
