@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -44,6 +44,11 @@ from facilitator.ui.wheel import guard_wheel, is_wheel_sensitive
 APP_NAME = "Facilitator"
 #: How long a calm status message stays before fading away.
 MESSAGE_MS = 8_000
+
+#: After this pause in typing a name, the language checker learns the new participant names.
+PEOPLE_DELAY_MS = 400
+#: The editor is built this long after the window first shows, while the library is read.
+PREPARE_EDITOR_MS = 250
 
 LanguageFactory = Callable[[QObject | None], QObject | None]
 
@@ -119,6 +124,9 @@ class MainWindow(QMainWindow):
             lambda *_: self.actions["reset"].setEnabled(self.session.elapsed() > 0)
         )
         self.exports.controller.finished.connect(self._exported)
+        # Names are handed to the checker once typing pauses, not on every key of a name.
+        self._people_timer = QTimer(self, singleShot=True, interval=PEOPLE_DELAY_MS)
+        self._people_timer.timeout.connect(self._sync_people)
         self.resize(1280, 720)
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -203,7 +211,18 @@ class MainWindow(QMainWindow):
         if self.memory.leaving() is not None:
             self.refresh_library()
 
-    def _show(self, debrief: Debrief) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.editor is None:
+            QTimer.singleShot(PREPARE_EDITOR_MS, self, self._prepare_editor)
+
+    def _prepare_editor(self) -> None:
+        # Thirteen pages of widgets take a moment to build: do it while the library is read,
+        # so opening a debrief only fills them.
+        if self.editor is None and self.isVisible():
+            self._make_editor()
+
+    def _make_editor(self) -> DebriefEditor:
         if self.editor is None:
             self.editor = DebriefEditor(
                 self.session,
@@ -223,6 +242,12 @@ class MainWindow(QMainWindow):
             # Every value widget of every phase, whoever made it, follows the wheel rule.
             guard_wheel(*(w for w in self.editor.findChildren(QWidget) if is_wheel_sensitive(w)))
             self.stack.addWidget(self.editor)
+        return self.editor
+
+    def _show(self, debrief: Debrief) -> None:
+        self._make_editor()
+        assert self.editor is not None
+        self._people_timer.stop()
         if self.language is not None and hasattr(self.language, "set_ignored"):
             self.language.set_ignored(debrief.ignored_findings)  # type: ignore[attr-defined]
         self.session.open(debrief)
@@ -419,7 +444,7 @@ class MainWindow(QMainWindow):
             self._update_title()
             self._update_mode()
         elif part == "participants":
-            self._sync_people()
+            self._people_timer.start()
 
     def _ignores_changed(self) -> None:
         # Findings the facilitator chose to keep are part of the debrief, saved like any edit.

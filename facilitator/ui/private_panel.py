@@ -74,6 +74,7 @@ class PrivatePanel(QScrollArea):
         phase = self.session.script.phases[index]
         heading = QLabel(f"Tips: {phase.title}", self.tips)
         heading.setObjectName("TipCardHeading")
+        heading.setWordWrap(True)  # long phase titles must not widen the narrow column
         self._tips_layout.addWidget(heading)
         for tip in phase.tips:
             label = QLabel(f"›  {tip}", self.tips)

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.ui.shared_screen.controls import SharedScreenControls
 
@@ -81,6 +89,8 @@ class RoomPreview(QFrame):
         self.picture.setMinimumHeight(60)
         self.picture.setAccessibleName("Preview of the shared screen")
         self.picture.setWordWrap(True)
+        # The picture follows the column's width; it must never widen the column itself.
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.picture)
         self._timer = QTimer(self, interval=PREVIEW_MS)
         self._timer.timeout.connect(self.refresh)
