@@ -87,6 +87,7 @@ class DebriefEditor(QWidget):
             )
             self.private.insert_section(1, self.replay_panel)
             replay.changed.connect(lambda _state: self._follow_replay(replay))
+        self._findings = findings
         if findings is not None:
             self.private.insert_section(1, findings)
         self.splitter.setStretchFactor(0, 0)
@@ -108,7 +109,9 @@ class DebriefEditor(QWidget):
         """Split ``total`` pixels between sidebar, page and private panel."""
         # The sidebar fits the longest phase title so none is cut off.
         fit = self.navigator.sizeHintForColumn(0) + 2 * self.navigator.frameWidth() + 12
-        side = max(180, min(fit, total // 5))
+        # Room for the time spent, which the items gain once a phase has been timed.
+        fit += self.navigator.fontMetrics().horizontalAdvance("   0:00")
+        side = max(180, min(fit, total * 2 // 9))
         # The page is what the room works on: it gets the width, the columns what they need.
         private = max(280, min(360, total * 23 // 100))
         self.splitter.setSizes([side, total - side - private, private])
@@ -167,6 +170,10 @@ class DebriefEditor(QWidget):
         current = replay.current()
         if current is not None and self.timeline is not None:
             self.timeline.follow(current[1])
+        # While the room replays, the notes of the current event come first in the column;
+        # the findings count stays in the status bar.
+        if self._findings is not None:
+            self._findings.setVisible(not replay.state.active)
 
     def focus_first(self) -> None:
         """Put the keyboard in the current phase's first field."""

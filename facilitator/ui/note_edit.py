@@ -38,6 +38,8 @@ class NoteEdit(QPlainTextEdit):
         super().__init__(parent)
         self.field_key = field_key
         self._compact = compact
+        #: A compact field is never shorter than this many lines (its placeholder must fit).
+        self.min_lines = 1
         self._loading = False
         # textChanged also fires when the highlighter only recolours; compare to report edits.
         self._last_text = ""
@@ -103,7 +105,8 @@ class NoteEdit(QPlainTextEdit):
         doc_height = self.document().size().height() * self.fontMetrics().lineSpacing()
         margins = self.contentsMargins()
         frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
-        self.setFixedHeight(int(max(doc_height, self.fontMetrics().lineSpacing())) + frame + 8)
+        lines = self.min_lines * self.fontMetrics().lineSpacing()
+        self.setFixedHeight(int(max(doc_height, lines)) + frame + 8)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -272,15 +272,18 @@ class ItemTable(QTableView):
                 return
         super().keyPressEvent(event)
 
-    def go_to(self, row: int, column: int | None = None, *, edit: bool = False) -> None:
-        """Make ``row`` current, scroll to it and optionally open its text editor."""
+    def go_to(
+        self, row: int, column: int | None = None, *, edit: bool = False, centre: bool = False
+    ) -> None:
+        """Make ``row`` current, scroll to it (``centre``: to the middle) and maybe edit it."""
         if not 0 <= row < self._model.rowCount():
             return
         column = self.text_column if column is None else column
         index = self._model.index(row, max(0, column))
         self.setCurrentIndex(index)
         self.measure_row(row)
-        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        hint = QAbstractItemView.ScrollHint
+        self.scrollTo(index, hint.PositionAtCenter if centre else hint.EnsureVisible)
         self._measure.start()
         if edit and self._model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.setFocus(Qt.FocusReason.OtherFocusReason)

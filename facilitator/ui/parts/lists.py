@@ -21,7 +21,7 @@ NOTE_LISTS: dict[str, tuple[str, str, str, str, str]] = {
     ),
     "went_right": (
         "What went right",
-        "Add something that helped",
+        "Add what helped",
         "Something that worked in our favour…",
         "Nothing noted yet.",
         "entry",
@@ -127,7 +127,7 @@ class FactorsEditor(ListPart):
 
     def make_model(self) -> ItemListModel:
         columns = (
-            Column("kind", "Kind", CHOICE, tuple(FACTOR_LABELS.items()), chars=15),
+            Column("kind", "Kind", CHOICE, tuple(FACTOR_LABELS.items()), chars=17),
             Column(
                 "text",
                 "Condition",

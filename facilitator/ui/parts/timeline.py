@@ -169,7 +169,8 @@ class TimelineEditor(ListPart):
             return
         row = self.timeline.row_of(event)
         if row >= 0:
-            self.table.go_to(row)
+            # In the middle, so the events around it are in sight as they are in the room.
+            self.table.go_to(row, centre=True)
 
     # -- the zone and the figures --------------------------------------------------------
 

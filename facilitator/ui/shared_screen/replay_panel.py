@@ -98,6 +98,11 @@ class ReplayPanel(QFrame):
             "", self, placeholder="Dashboards, alerts, messages they could see…", compact=True
         )
         for label, edit in ((self.known_label, self.known), (self.signals_label, self.signals)):
+            label.setBuddy(edit)
+            edit.setAccessibleName(label.text())
+            # Two lines at least, so the placeholder reads whole in the narrow column.
+            edit.min_lines = 2
+            edit._fit_height()
             layout.addWidget(label)
             layout.addWidget(edit)
             edit.pasteRejected.connect(session.message)
@@ -143,6 +148,8 @@ class ReplayPanel(QFrame):
         editing = current is not None
         for widget in (self.known_label, self.known, self.signals_label, self.signals):
             widget.setVisible(editing)
+        # Once the replay runs, the explanation gives way to the two notes being written.
+        self.hint.setVisible(not state.active)
         if current is None:
             self._event = None
             self.position.setText(
