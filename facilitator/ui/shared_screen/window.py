@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QScreen,
     QShortcut,
 )
@@ -28,7 +29,7 @@ from facilitator.ui.shared_screen.content import RoomContent
 from facilitator.ui.shared_screen.help_overlay import BlankScreen, HelpOverlay
 from facilitator.ui.shared_screen.options import SharedScreenOptions
 from facilitator.ui.shared_screen.replay_control import ReplayController
-from facilitator.ui.shared_screen.style import ZOOM_STEP, clamp_zoom, stylesheet
+from facilitator.ui.shared_screen.style import ZOOM_STEP, Sizes, clamp_zoom, stylesheet
 
 WINDOW_TITLE = "Shared screen — Facilitator"
 #: The room sees a change within this long; a burst of keystrokes is drawn once.
@@ -150,8 +151,18 @@ class SharedScreenWindow(QWidget):
     def _apply_look(self) -> None:
         sizes = self.content.sizes()
         self.content.set_theme(self._options.theme)
-        self.blank.setStyleSheet(stylesheet(self._options.theme, sizes))
+        self._size_blank()
         self.help.set_look(self._options.theme, sizes)
+
+    def _size_blank(self) -> None:
+        # The break screen is sized for the window it fills, read from the back of the room.
+        sizes = Sizes.for_height(max(self.height(), 240), self._options.zoom)
+        self.blank.setStyleSheet(stylesheet(self._options.theme, sizes))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self._size_blank()
 
     # -- what the room sees --------------------------------------------------------------
 
