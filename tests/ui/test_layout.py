@@ -93,3 +93,24 @@ def test_the_timeline_gets_most_of_the_height(
     window.actions["questions"].setChecked(False)
     qtbot.wait(20)
     assert table.mapTo(window, QPoint(0, 0)).y() < top - 60
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_replay_notes_are_in_sight_while_a_replay_runs(
+    qtbot: QtBot, window: MainWindow, service: DebriefService, width: int, height: int
+) -> None:
+    debrief = big_debrief()
+    service.save(debrief)
+    window.resize(width, height)
+    window.open_debrief(debrief.id)
+    window.go_to_phase(window.session.script.phase_for_part("timeline") or 0)
+    window.shared.replay.start()
+    window.shared.replay.next()
+    qtbot.wait(20)
+    assert window.editor is not None and window.editor.replay_panel is not None
+    column = window.editor.private.viewport()
+    area = QRect(column.mapTo(window, QPoint(0, 0)), column.size())
+    for field in (window.editor.replay_panel.known, window.editor.replay_panel.signals):
+        rect = QRect(field.mapTo(window, QPoint(0, 0)), field.size())
+        assert area.contains(rect), (field.placeholderText(), rect, area)
+        assert field.height() >= 2 * field.fontMetrics().lineSpacing()
