@@ -7,8 +7,9 @@ the keys that actually work.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +37,7 @@ LIST_KEYS: tuple[tuple[str, str], ...] = (
     ("Down, then Enter", "In the library: from the filter to the list, then open"),
 )
 LICENCE = "MIT licence"
+D = TypeVar("D", bound=QDialog)
 
 
 def _clean(text: str) -> str:
@@ -128,3 +130,28 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.resize(520, 300)
+
+
+class HelpWindows(QObject):
+    """The Help menu's windows for one main window; non-modal, so the meeting goes on."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._host = parent
+        self._open: list[QDialog] = []
+
+    def show_shortcuts(self, actions: Iterable[QAction]) -> ShortcutsDialog:
+        return self._keep(ShortcutsDialog(actions, self._host))
+
+    def show_about(self, database_url: str) -> AboutDialog:
+        return self._keep(AboutDialog(database_url, self._host))
+
+    def _keep(self, dialog: D) -> D:
+        self._open.append(dialog)
+        dialog.finished.connect(lambda _r: self._open.remove(dialog))
+        dialog.show()
+        return dialog
+
+    def close_all(self) -> None:
+        for dialog in list(self._open):
+            dialog.close()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.model import Debrief
 from facilitator.domain.script import MeetingScript, ScriptError, load_script
 from facilitator.storage import DebriefService, StorageError
-from facilitator.ui import dialogs
+from facilitator.ui import dialogs, opening
 from facilitator.ui.editor import DebriefEditor
 from facilitator.ui.export_actions import ExportCommands
 from facilitator.ui.findings_view import FindingsView
@@ -32,14 +31,11 @@ from facilitator.ui.menus import build_menus, update_menus
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
 from facilitator.ui.shared_screen.room_status import RoomBanner, RoomPreview
-from facilitator.ui.theme import (
-    DEFAULT_FONT_PT,
-    DEFAULT_THEME,
-    MAX_FONT_PT,
-    MIN_FONT_PT,
-    apply_theme,
-)
+from facilitator.ui.view_commands import ViewCommands
 from facilitator.ui.wheel import guard_wheel, is_wheel_sensitive
+
+if TYPE_CHECKING:
+    from facilitator.ui.help import HelpWindows
 
 APP_NAME = "Facilitator"
 #: How long a calm status message stays before fading away.
@@ -53,7 +49,7 @@ PREPARE_EDITOR_MS = 250
 LanguageFactory = Callable[[QObject | None], QObject | None]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ViewCommands, QMainWindow):
     """The facilitator's window: library first, the guided debrief once one is open."""
 
     def __init__(
@@ -75,7 +71,7 @@ class MainWindow(QMainWindow):
             self.language.ignoresChanged.connect(self._ignores_changed)
         self.editor: DebriefEditor | None = None
         self._read_only = False
-        self._dialogs: list[QDialog] = []
+        self._help_windows: HelpWindows | None = None
         self.shared = SharedScreenControls(self.session, self, settings)
         self.exports = ExportCommands(self, settings)
         self.imports = ImportCommands(self)
@@ -265,44 +261,15 @@ class MainWindow(QMainWindow):
 
     def restore_session(self) -> bool:
         """Reopen the debrief and phase that were open when the app last closed."""
-        last = self.memory.last()
-        if last is None:
-            return False
-        debrief_id, phase = last
-        if not self.service.exists(debrief_id):
-            self.memory.forget()
-            return False
-        return self.open_debrief(debrief_id, phase)
+        return opening.restore_session(self)
 
     def open_target(self, target: str, phase: str | None = None) -> bool:
-        """Open ``target``: a stored debrief's id (or its start), or a .json file to preview."""
-        index = self.phase_index(phase) if phase else None
-        if phase and index is None:
-            names = ", ".join(p.id for p in self.session.script.phases)
-            self.show_message(f"No phase is called “{phase}”. Phases: {names}.", error=True)
-        if target.lower().endswith(".json") or Path(target).is_file():
-            preview = self.imports.start([Path(target)], open_after=True)
-            if preview is not None and index is not None:
-                preview.accepted.connect(lambda: self.go_to_phase(index))
-            return preview is not None
-        try:
-            matches = [s.id for s in self.service.list() if s.id.startswith(target.lower())]
-        except StorageError as exc:
-            self.show_message(str(exc), error=True)
-            return False
-        if len(matches) != 1:
-            problem = "No debrief" if not matches else f"{len(matches)} debriefs"
-            self.show_message(f"{problem} with an id starting “{target}”.", error=True)
-            return False
-        return self.open_debrief(matches[0], index)
+        """Open a stored debrief by (the start of) its id, or preview a .json file."""
+        return opening.open_target(self, target, phase)
 
     def phase_index(self, name: str) -> int | None:
         """The index of a phase named by its id, its title or its number (1-based)."""
-        wanted = name.strip().casefold()
-        for index, phase in enumerate(self.session.script.phases):
-            if wanted in (phase.id.casefold(), phase.title.casefold(), str(index + 1)):
-                return index
-        return None
+        return opening.phase_index(self.session.script, name)
 
     # -- the editor's commands, for menus and the lead's wiring --------------------------
 
@@ -329,40 +296,19 @@ class MainWindow(QMainWindow):
             self.editor.set_read_only(read_only)
         self._update_mode()
 
-    def toggle_tips(self, visible: bool) -> None:
-        self.settings.setValue("view/tips", visible)
-        if self.editor is not None:
-            self.editor.show_tips(visible)
-
-    def toggle_private(self, visible: bool) -> None:
-        self.settings.setValue("view/private_panel", visible)
-        if self.editor is not None:
-            self.editor.toggle_private_panel(visible)
-
-    def toggle_questions(self, visible: bool) -> None:
-        self.settings.setValue("view/questions", visible)
-        if self.editor is not None and self.editor.questions_open != visible:
-            self.editor.set_questions_open(visible)
-
-    def toggle_preview(self, visible: bool) -> None:
-        self.settings.setValue("view/room_preview", visible)
-        self.room_preview.setVisible(visible)
-
     def show_shortcuts(self) -> None:
-        from facilitator.ui.help import ShortcutsDialog
-
-        self._keep(ShortcutsDialog(self.actions.values(), self))
+        self._help().show_shortcuts(self.actions.values())
 
     def show_about(self) -> None:
-        from facilitator.ui.help import AboutDialog
+        self._help().show_about(self.service.url)
 
-        self._keep(AboutDialog(self.service.url, self))
+    def _help(self) -> HelpWindows:
+        # Loaded on first use: nothing of it is needed to start.
+        from facilitator.ui.help import HelpWindows
 
-    def _keep(self, dialog: QDialog) -> None:
-        # Non-modal: the meeting goes on while the window is open.
-        self._dialogs.append(dialog)
-        dialog.finished.connect(lambda _r: self._dialogs.remove(dialog))
-        dialog.show()
+        if self._help_windows is None:
+            self._help_windows = HelpWindows(self)
+        return self._help_windows
 
     def use_script(self) -> None:
         """Load a team's own meeting script; it applies from the next debrief opened."""
@@ -388,35 +334,6 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
-
-    # -- view ----------------------------------------------------------------------------
-
-    def apply_view(self) -> None:
-        """Apply the theme and font size stored in the settings."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, self.theme, self.font_pt)
-
-    @property
-    def theme(self) -> str:
-        return str(self.settings.value("view/theme", DEFAULT_THEME))
-
-    @property
-    def font_pt(self) -> int:
-        return int(self.settings.value("view/font_pt", DEFAULT_FONT_PT))
-
-    def set_theme(self, theme: str) -> None:
-        self.settings.setValue("view/theme", theme)
-        self.apply_view()
-
-    def change_font(self, step: int) -> None:
-        """Grow or shrink every text by ``step`` points; 0 goes back to the default."""
-        size = DEFAULT_FONT_PT if step == 0 else self.font_pt + step
-        self.settings.setValue("view/font_pt", max(MIN_FONT_PT, min(MAX_FONT_PT, size)))
-        self.apply_view()
-        if self.editor is not None:
-            self.editor.set_panel_widths(self.width())
-        self.show_message(f"Text size {self.font_pt} pt.")
 
     # -- status --------------------------------------------------------------------------
 
@@ -483,8 +400,8 @@ class MainWindow(QMainWindow):
         self.exports.wait()
         if self.shared.window is not None:
             self.shared.window.close()
-        for dialog in list(self._dialogs):
-            dialog.close()
+        if self._help_windows is not None:
+            self._help_windows.close_all()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()

@@ -13,7 +13,8 @@ from PySide6.QtCore import QDate, QDateTime, QEvent, QModelIndex, QSize, Qt, QTi
 from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
-from facilitator.ui.parts.delegates import PAD_X, PAD_Y, ItemDelegate, edit_triggers
+from facilitator.ui.parts.cell_paint import PAD_X, PAD_Y
+from facilitator.ui.parts.delegates import ItemDelegate, edit_triggers
 from facilitator.ui.parts.item_model import DATE, DATETIME, FLAG, STAR, TEXT, ItemListModel
 
 #: Rows measured beyond the visible ones, so a short scroll lands on measured rows.
