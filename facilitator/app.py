@@ -92,15 +92,18 @@ def run_gui(
     *,
     settings: QSettings | None = None,
     on_ready: Callable[[MainWindow], None] | None = None,
-    open_id: str | None = None,
+    open_target: str | None = None,
+    phase: str | None = None,
     single_instance: bool = True,
 ) -> int:
     """Run the application until its window closes; return the process exit code.
 
     ``on_ready`` is called once the window is shown and the event loop runs (the
-    startup benchmark and the kill test use it). ``open_id`` opens that debrief
-    (an id or its first characters). With ``single_instance``, a launch on a
-    database that another process has open hands its arguments over and returns 0.
+    startup benchmark and the kill test use it). ``open_target`` (a debrief id or its
+    first characters, or a .json file, see ``facilitator open``) is opened at ``phase``;
+    without it the debrief and phase open when the app last closed come back. With
+    ``single_instance``, a launch on a database that another process has open hands
+    its arguments over and returns 0.
     """
     arguments = list(sys.argv if argv is None else argv)
     app = QApplication.instance()
@@ -132,7 +135,8 @@ def run_gui(
     crashes = CrashHandler(lambda: windows[-1] if windows else None, context={"qt": qVersion()})
     crashes.install()
     try:
-        return _run(app, db_url, settings, on_ready, open_id, claim, windows.append)
+        opening = (open_target, phase)
+        return _run(app, db_url, settings, on_ready, opening, claim, windows.append)
     finally:
         crashes.uninstall()
         if claim is not None:
@@ -144,7 +148,7 @@ def _run(
     db_url: str | None,
     settings: QSettings | None,
     on_ready: Callable[[MainWindow], None] | None,
-    open_id: str | None,
+    opening: tuple[str | None, str | None],
     claim: instance.Claim | None,
     remember: Callable[[MainWindow], None],
 ) -> int:
@@ -154,6 +158,7 @@ def _run(
     if service is None:
         return 2
     try:
+        open_target, phase = opening
         window = MainWindow(
             service,
             settings,
@@ -162,12 +167,15 @@ def _run(
         )
         remember(window)
         if claim is not None and claim.server is not None:
-            claim.server.requested.connect(lambda argv, _cwd: _handed_over(window, argv))
+            claim.server.requested.connect(lambda argv, cwd: _handed_over(window, argv, cwd))
         window.show()
         window.care.start()
         _log.info("window ready")
-        if open_id:
-            QTimer.singleShot(0, lambda: open_by_prefix(window, open_id))
+        if open_target:
+            if window.open_target(open_target, phase):
+                _log.info("opened a debrief on request")
+        else:
+            window.restore_session()
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))
         quit_after = os.environ.get(QUIT_AFTER_ENV, "")
@@ -183,41 +191,49 @@ def _run(
         service.close()
 
 
-def open_by_prefix(window: MainWindow, ref: str) -> None:
-    """Open the debrief whose id starts with ``ref``, or say why not in the status bar."""
-    try:
-        matches = [s.id for s in window.service.list() if s.id.startswith(ref.strip().lower())]
-    except StorageError as exc:
-        window.show_message(str(exc), error=True)
-        return
-    if len(matches) == 1:
-        window.open_debrief(matches[0])
-        _log.info("opened a debrief on request")
-    elif not matches:
-        window.show_message(f"No debrief has an id starting with “{ref}”.", error=True)
-    else:
-        window.show_message(f"“{ref}” matches {len(matches)} debriefs; give more of the id.")
-
-
-def _handed_over(window: MainWindow, argv: list[str]) -> None:
+def _handed_over(window: MainWindow, argv: list[str], cwd: str = "") -> None:
     """Another launch on this database: come forward, and do what it asked."""
     _log.info("a second launch handed over %d argument(s)", len(argv))
     bring_forward(window)
-    ref = open_argument(argv)
-    if ref:
-        open_by_prefix(window, ref)
+    target, phase = open_request(argv)
+    if target:
+        # A file named by the other launch is relative to where that launch ran.
+        if cwd and target.lower().endswith(".json") and not Path(target).is_absolute():
+            target = str(Path(cwd) / target)
+        if window.open_target(target, phase):
+            _log.info("opened a debrief on request")
     else:
         window.show_message("Facilitator is already open on this database: this is its window.")
 
 
-def open_argument(argv: list[str]) -> str | None:
-    """The value of ``--open`` in a handed-over command line, if any."""
-    for index, arg in enumerate(argv):
-        if arg == "--open" and index + 1 < len(argv):
-            return argv[index + 1]
+def open_request(argv: list[str]) -> tuple[str | None, str | None]:
+    """What a handed-over command line asks to open: ``(target, phase)``.
+
+    Reads ``--open ID``/``--open=ID`` and ``open ID|FILE [--phase NAME]``; argparse is
+    not used because a bad hand-over must never end the running app.
+    """
+    target: str | None = None
+    phase: str | None = None
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        value = argv[index + 1] if index + 1 < len(argv) else None
+        if arg in ("--open", "--phase", "--db") and value is not None:
+            if arg == "--open":
+                target = value
+            elif arg == "--phase":
+                phase = value
+            index += 2
+            continue
         if arg.startswith("--open="):
-            return arg.partition("=")[2]
-    return None
+            target = arg.partition("=")[2]
+        elif arg.startswith("--phase="):
+            phase = arg.partition("=")[2]
+        elif arg == "open" and value is not None and target is None:
+            target = value
+            index += 1
+        index += 1
+    return target, phase
 
 
 def bring_forward(window: MainWindow) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from facilitator import __version__
 from facilitator.commands import matrix_cmd, report_cmd, search_cmd, trends_cmd
 from facilitator.commands.common import add_taxonomy_option, taxonomy_from
-from facilitator.domain.interchange import InterchangeError, Loaded, dumps, read_document
+from facilitator.domain.interchange import InterchangeError, Loaded, dumps
 from facilitator.domain.model import Debrief
 from facilitator.domain.taxonomy import Taxonomy, TaxonomyError
 from facilitator.export.atomic import ExportError, write_atomically
@@ -124,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub("demo", "add the sample debrief to the library (once) and print its id")
 
+    opener = sub("open", "open the app on a debrief (by id or id prefix), or preview a JSON file")
+    opener.add_argument("source", metavar="ID|FILE.json")
+    opener.add_argument(
+        "--phase", metavar="NAME", help="the phase to show: its id, title or number"
+    )
+
     lint = sub("lint", "flag blame and counterfactual wording in text")
     try:
         from facilitator.language import lint_cli
@@ -169,7 +175,9 @@ def _fail(message: str) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
-        return _gui(args)
+        return _gui(args, args.open)
+    if args.command == "open":
+        return _gui(args, args.source, args.phase)
     if getattr(args, "run", None) is not None:
         return int(args.run(args))
     if args.command == "lint":
@@ -211,7 +219,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _export(args, _find(service, args.source))
 
 
-def _gui(args: argparse.Namespace) -> int:
+def _gui(args: argparse.Namespace, target: str | None = None, phase: str | None = None) -> int:
     from facilitator import display_check
 
     problem = display_check.no_display()
@@ -228,7 +236,7 @@ def _gui(args: argparse.Namespace) -> int:
     problem = pending.result() or display_check.unreachable_display()
     if problem is not None:
         return _fail(problem.message)
-    return int(run_gui(args.db, open_id=args.open))
+    return int(run_gui(args.db, open_target=target, phase=phase))
 
 
 def _is_json_file(source: str) -> bool:
@@ -236,16 +244,13 @@ def _is_json_file(source: str) -> bool:
 
 
 def _read_document(path: Path, taxonomy: Taxonomy | None = None) -> Loaded:
+    # The app's File > Import reads files the same way, so both say the same about a bad file.
+    from facilitator.domain.documents import DocumentError, read_loaded
+
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        return read_document(data, taxonomy)
-    except InterchangeError as exc:
-        details = "; ".join(str(p) for p in exc.problems[:5])
-        more = f" (+{len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
-        raise CommandError(f"{path} is not a valid debrief: {details}{more}") from None
+        return read_loaded(path, taxonomy)
+    except DocumentError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _import(args: argparse.Namespace, service: DebriefService) -> int:

@@ -24,18 +24,29 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from facilitator.domain.model import Answer, Debrief, FactorKind, TimelineEvent, texts
+from facilitator.domain.model import (
+    Answer,
+    Debrief,
+    FactorKind,
+    ReviewStatus,
+    TimelineEvent,
+    texts,
+)
 from facilitator.domain.names import NameMask, public_name
 from facilitator.domain.replay import ReplayState, ordered_events
 from facilitator.domain.script import Phase
 from facilitator.domain.timing import (
-    MOMENTS,
     TargetCheck,
     detection_check,
     fix_check,
     format_duration,
     format_target,
+    moment_label,
+    moment_of,
 )
+
+#: The most events the room sees at once: more would be too small to read on a projector.
+ROOM_EVENTS = 12
 
 # -- the room's content -----------------------------------------------------------------
 
@@ -90,7 +101,11 @@ FACTOR_HEADINGS: dict[FactorKind, str] = {
     FactorKind.ORGANISATIONAL: "Organisational factors",
     FactorKind.HUMAN: "Human conditions",
 }
-EVENT_LABELS = {kind: label for _name, kind, label in MOMENTS}
+REVIEW_LABELS = {
+    ReviewStatus.IN_REVIEW: "In review",
+    ReviewStatus.REVIEWED: "Reviewed",
+    ReviewStatus.APPROVED: "Approved",
+}
 ANSWERS = {Answer.YES: "Yes", Answer.NO: "No", None: "Not answered yet"}
 
 
@@ -124,6 +139,7 @@ class _Context:
     ground_rules: tuple[str, ...]
     replay: ReplayState
     held: Held | None = None
+    focus: str = ""
 
     def text(self, value: str, field: str = "") -> str:
         # Held sentences go before anything else: their spans are offsets into the raw text.
@@ -157,21 +173,48 @@ def _timeline(ctx: _Context) -> list[RoomSection]:
     with_day = len({at.date() for at in dated}) > 1
     with_seconds = any(at.second for at in dated)
     shown = ctx.replay.revealed(len(ordered))
+    first, last = _window(ctx, ordered, shown)
+    # Only the event marked as a moment says so, so the room sees the measure the timing
+    # pages use: another "trigger" is not where the problem started.
+    labels: dict[int, str] = {}
+    for position, event in enumerate(ordered):
+        name = moment_of(ctx.debrief, event)
+        if name and moment_label(name) not in labels.values():
+            labels[position] = moment_label(name)
     items = []
     day = None
-    for position, (event, at) in enumerate(zip(ordered[:shown], local[:shown], strict=True)):
+    for position in range(first, last):
+        event, at = ordered[position], local[position]
         current = ctx.replay.active and position == ctx.replay.index
         # The day is named where it changes; repeating it on every row is noise at this size.
         new_day = with_day and at is not None and at.date() != day
         day = at.date() if at is not None else day
         key = f"timeline[{pairs[position][0]}]"
-        items.append(_event_item(ctx, event, at, new_day, with_seconds, current, key))
+        moment = labels.get(position, "")
+        items.append(_event_item(ctx, event, at, new_day, with_seconds, current, key, moment))
     hidden = len(ordered) - shown
     note = f"Times in {zone_name}"
+    if last - first < shown:
+        note += f"  ·  events {first + 1}–{last} of {shown}"
     if hidden:
         note += f"  ·  {hidden} later event{'s' if hidden != 1 else ''} not shown yet"
     empty = "No events yet. The timeline starts when the problem began."
     return [RoomSection("Timeline", tuple(items), empty, note)]
+
+
+def _window(ctx: _Context, ordered: list[TimelineEvent], shown: int) -> tuple[int, int]:
+    """The slice of revealed events on screen: around the one being discussed."""
+    if shown <= ROOM_EVENTS:
+        return 0, shown
+    if ctx.replay.active:
+        # Later events are hidden: the current one is the newest, with what led up to it.
+        last = min(shown, ctx.replay.index + 1)
+        return max(0, last - ROOM_EVENTS), last
+    focus = next((i for i, e in enumerate(ordered[:shown]) if e.uid == ctx.focus), None)
+    if focus is None:
+        return shown - ROOM_EVENTS, shown
+    first = max(0, min(focus - ROOM_EVENTS // 2, shown - ROOM_EVENTS))
+    return first, first + ROOM_EVENTS
 
 
 def _event_item(
@@ -182,6 +225,7 @@ def _event_item(
     with_seconds: bool,
     current: bool,
     key: str = "",
+    moment: str = "",
 ) -> RoomItem:
     details: tuple[tuple[str, str], ...] = ()
     if current:
@@ -192,7 +236,7 @@ def _event_item(
     return RoomItem(
         text=ctx.text(event.text, f"{key}.text") or "…",
         lead=_clock(at, with_day, with_seconds) if at else "time?",
-        meta=EVENT_LABELS.get(event.kind, ""),
+        meta=moment,
         state="current" if current else "",
         details=details,
     )
@@ -298,6 +342,29 @@ def _checkpoint(ctx: _Context) -> list[RoomSection]:
     return [RoomSection("Checkpoint on the action items", items, "No date yet.")]
 
 
+def _links(ctx: _Context) -> list[RoomSection]:
+    items = tuple(
+        RoomItem(ctx.text(link.label) or link.url.strip(), meta=link.url.strip())
+        for link in ctx.debrief.links
+        if link.label.strip() or link.url.strip()
+    )
+    return [RoomSection("Supporting links", items, "None yet.")]
+
+
+def _review(ctx: _Context) -> list[RoomSection]:
+    d = ctx.debrief
+    status = REVIEW_LABELS.get(d.review_status) if d.review_status else None
+    rows = [
+        RoomItem(ctx.text(d.owner) or "—", lead="Owner"),
+        RoomItem(status or "Not reviewed yet", lead="Review"),
+    ]
+    for reviewer in d.reviewers:
+        if reviewer.name.strip():
+            signed = "signed off" if reviewer.signed else "not signed off yet"
+            rows.append(RoomItem(ctx.text(reviewer.name), lead="Reviewer", meta=signed))
+    return [RoomSection("The written report", tuple(rows))]
+
+
 _SECTIONS = {
     "details": _details,
     "purpose": lambda c: [_paragraph("Why we are here", c.debrief.purpose, c, "purpose")],
@@ -323,6 +390,8 @@ _SECTIONS = {
     "classification": _classification,
     "summary": lambda c: [_paragraph("Summary", c.debrief.summary, c, "summary")],
     "checkpoint": _checkpoint,
+    "links": _links,
+    "review": _review,
 }
 
 
@@ -336,12 +405,15 @@ def visible_content(
     replay: ReplayState | None = None,
     question_index: int = 0,
     held: Held | None = None,
+    focus: str = "",
 ) -> RoomView:
     """Build what the room sees for ``phase`` of ``debrief``; private fields are never read.
 
     ``position`` is (phase index, phase count). ``replay`` applies only to phases
     that edit the timeline. ``question_index`` picks which of the phase's questions
     is on screen (it wraps around). ``held`` names the spans still being reframed.
+    ``focus`` is the uid of the event the facilitator has selected: a long timeline
+    shows the events around it.
     """
     index, count = position
     counter = f"Phase {index + 1} of {count}"
@@ -357,6 +429,7 @@ def visible_content(
         ground_rules,
         state if in_replay else ReplayState(),
         held,
+        focus,
     )
     sections: list[RoomSection] = []
     for part in phase.edits:

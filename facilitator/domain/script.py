@@ -37,6 +37,8 @@ PARTS: tuple[str, ...] = (
     "classification",
     "summary",
     "checkpoint",
+    "links",
+    "review",
 )
 
 _PHASE_KEYS = {"id", "title", "goal", "timebox_minutes", "edits", "questions", "tips"}
@@ -205,6 +207,8 @@ def part_has_content(debrief: Debrief, part: str) -> bool:
         "classification": lambda d: d.severity is not None or bool(d.services) or bool(d.tags),
         "summary": lambda d: _filled(d.summary),
         "checkpoint": lambda d: d.checkpoint_at is not None,
+        "links": lambda d: any(_filled(link.url) or _filled(link.label) for link in d.links),
+        "review": lambda d: _filled(d.owner) or d.review_status is not None or bool(d.reviewers),
     }
     return checks[part](debrief)
 
@@ -217,7 +221,9 @@ def phase_has_content(debrief: Debrief, phase: Phase) -> bool:
 def part_of_field(field_key: str) -> str:
     """Map a NoteEdit field key ("timeline[3].text", "detection.notes") to its part."""
     head = field_key.split("[", 1)[0].split(".", 1)[0]
-    return "classification" if head == "primary_cause" else head
+    return {"primary_cause": "classification", "reviewers": "review", "owner": "review"}.get(
+        head, head
+    )
 
 
 #: Which part of the meeting script shows each attribute of the debrief.

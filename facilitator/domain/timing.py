@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from facilitator.domain.model import Debrief, EventKind
+from facilitator.domain.model import Debrief, EventKind, TimelineEvent
 
 #: Stretch goals the team can aim at once the default targets are met.
 STRETCH_DETECTION_MINUTES = 0.5
@@ -127,3 +127,22 @@ def format_target(minutes: float | None) -> str:
     if minutes == 0:
         return "automatic"
     return format_duration(timedelta(minutes=minutes))
+
+
+def moment_of(debrief: Debrief, event: TimelineEvent) -> str | None:
+    """Return the moment field ("started_at", ...) ``event`` marks, if any.
+
+    An event marks a moment when it has that moment's kind and its time is the
+    moment's time; the detection and fix figures are measured between them.
+    """
+    if event.at is None:
+        return None
+    for name, kind, _label in MOMENTS:
+        if event.kind == kind and getattr(debrief, name) == event.at:
+            return name
+    return None
+
+
+def moment_label(name: str) -> str:
+    """The label of a moment field: "started_at" -> "Problem started"."""
+    return next(label for field, _kind, label in MOMENTS if field == name)

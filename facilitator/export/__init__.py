@@ -2,8 +2,10 @@
 
 All formats walk the same ordered sections (:mod:`facilitator.export.sections`),
 so the Word document, the wiki page and the PDF (drawn by Qt in
-:mod:`facilitator.ui.pdf`) tell the story in the same order. The writers are
-imported when first used: a Markdown export does not load python-docx.
+:mod:`facilitator.ui.pdf`) tell the story in the same order.
+
+The writers load on first use: importing this package (the command line does,
+for its error type) must not pull in python-docx.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
+    if name in _LAZY:
+        from importlib import import_module
 
-    return getattr(importlib.import_module(module), name)
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

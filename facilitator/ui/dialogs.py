@@ -61,3 +61,11 @@ def ask_script_file(parent: QWidget | None) -> Path | None:
         parent, "Use a meeting script", "", "Meeting scripts (*.toml);;All files (*)"
     )
     return Path(name) if name else None
+
+
+def ask_import_files(parent: QWidget | None) -> list[Path]:
+    """Pick debrief JSON files to import; empty when cancelled."""
+    names, _filter = QFileDialog.getOpenFileNames(
+        parent, "Import debriefs", "", "Debrief JSON (*.json);;All files (*)"
+    )
+    return [Path(name) for name in names]

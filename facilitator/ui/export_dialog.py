@@ -13,14 +13,17 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from facilitator.domain.model import Debrief
-from facilitator.export import ExportError, export_docx, export_markdown
-from facilitator.export.docx_text import FieldFindingLike
+from facilitator.export.atomic import ExportError
+
+if TYPE_CHECKING:
+    from facilitator.export.docx_text import FieldFindingLike
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +32,7 @@ FORMATS = {
     "docx": ("Word document (*.docx)", ".docx"),
     "md": ("Markdown (*.md)", ".md"),
     "pdf": ("PDF document (*.pdf)", ".pdf"),
+    "json": ("Debrief JSON (*.json)", ".json"),
 }
 _NOT_IN_FILENAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
@@ -108,7 +112,12 @@ def make_export(
     """
     snapshot = copy.deepcopy(debrief)
     kept = list(findings) if findings is not None else None
+    # The writers (python-docx above all) load on first export, not at start-up.
+    if fmt == "json":
+        return lambda: _export_json(snapshot, Path(out))
     if fmt == "md":
+        from facilitator.export import export_markdown
+
         return lambda: export_markdown(snapshot, out)
     if fmt == "pdf":
         # Imported here: the PDF renderer is loaded the first time someone asks for a PDF.
@@ -117,6 +126,8 @@ def make_export(
         return lambda: export_pdf(snapshot, out, language=language, paper=paper)
     if fmt != "docx":
         raise ValueError(f"Unknown export format {fmt!r}")
+    from facilitator.export import export_docx
+
     return lambda: export_docx(
         snapshot,
         out,
@@ -126,6 +137,15 @@ def make_export(
         language=language,
         paper=paper,
     )
+
+
+def _export_json(debrief: Debrief, out: Path) -> Path:
+    from facilitator.domain.interchange import dumps
+    from facilitator.export.atomic import write_atomically
+
+    data = dumps(debrief).encode("utf-8")
+    write_atomically(out, lambda handle: handle.write(data))
+    return out
 
 
 class _JobSignals(QObject):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from facilitator.language.debrief_findings import FieldFinding
 from facilitator.ui import preferences
 from facilitator.ui.findings_panel import FindingsPanel, count_text
+from facilitator.ui.findings_scan import FindingsScan
 
 if TYPE_CHECKING:
     from facilitator.ui.language_support import LanguageSupport
@@ -40,6 +41,9 @@ class FindingsView(QObject):
         self.button.clicked.connect(self.show_panel)
         self.button.setVisible(False)
         self._findings: list[FieldFinding] = []
+        self.scan = FindingsScan(self.language, self) if self.language is not None else None
+        if self.scan is not None:
+            self.scan.finished.connect(self._show)
         if self.language is not None:
             self.language.findingsChanged.connect(self.refresh)
             problem = preferences.apply_stored_rules(settings, self.language)
@@ -48,17 +52,26 @@ class FindingsView(QObject):
         window.session.debriefOpened.connect(self.refresh)
 
     def current(self) -> list[FieldFinding]:
-        """The findings shown now."""
+        """The open findings of the debrief now (checked afresh: an export relies on them)."""
+        debrief = self.window.session.debrief
+        if self.scan is not None and debrief is not None:
+            self._show(self.scan.scan_now(debrief))
         return list(self._findings)
 
     def refresh(self) -> None:
-        """Re-read the open findings of the whole debrief."""
+        """Re-read the open findings of the whole debrief, a slice at a time."""
         debrief = self.window.session.debrief
-        if self.language is None or debrief is None:
-            self._findings = []
+        if self.scan is None or debrief is None:
+            self._show([])
         else:
-            self._findings = self.language.findings(debrief)
-        self.panel.set_findings(self._findings)
+            self.scan.start(debrief)
+
+    def _show(self, findings: list[FieldFinding]) -> None:
+        debrief = self.window.session.debrief
+        findings = list(findings) if debrief is not None else []
+        if findings != self._findings or self.panel.count() != len(findings):
+            self._findings = findings
+            self.panel.set_findings(findings)
         self.button.setText(count_text(len(self._findings)))
         self.button.setVisible(debrief is not None)
         self.button.setProperty("hasFindings", bool(self._findings))

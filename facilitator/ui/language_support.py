@@ -85,6 +85,9 @@ class LanguageSupport(QObject):
         self._people = list(people)
         self._ignored = list(ignored)
         self._edits: dict[int, tuple[NoteEdit, FindingsHighlighter]] = {}
+        # The event filter runs on every event of every attached viewport: find the edit
+        # by a dict lookup, never by scanning all attached edits.
+        self._viewports: dict[int, NoteEdit] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FINDINGS_DEBOUNCE_MS)
@@ -226,8 +229,10 @@ class LanguageSupport(QObject):
         )
         highlighter.blockChecked.connect(self._timer.start)
         self._edits[key] = (edit, highlighter)
+        viewport = id(edit.viewport())
+        self._viewports[viewport] = edit
         edit.viewport().installEventFilter(self)
-        edit.destroyed.connect(lambda *_: self._forget(key))
+        edit.destroyed.connect(lambda *_: self._forget(key, viewport))
         self._timer.start()
         return highlighter
 
@@ -237,6 +242,7 @@ class LanguageSupport(QObject):
         if entry is not None:
             if self._pending:
                 self._pending = deque(p for p in self._pending if p[0] is not entry[1])
+            self._viewports.pop(id(edit.viewport()), None)
             edit.viewport().removeEventFilter(self)
             entry[1].setDocument(None)
             self._timer.start()
@@ -325,13 +331,11 @@ class LanguageSupport(QObject):
         return False
 
     def _edit_of_viewport(self, viewport: QObject) -> NoteEdit | None:
-        for edit, _ in self._edits.values():
-            if edit.viewport() is viewport:
-                return edit
-        return None
+        return self._viewports.get(id(viewport))
 
-    def _forget(self, key: int) -> None:
+    def _forget(self, key: int, viewport: int) -> None:
         entry = self._edits.pop(key, None)
+        self._viewports.pop(viewport, None)
         if entry is not None and self._pending:
             self._pending = deque(p for p in self._pending if p[0] is not entry[1])
         # At shutdown Qt may destroy the timer before the last field reports its end.

@@ -129,6 +129,8 @@ class LibrarySearch(QObject):
         layout.insertWidget(index, self.status)
         self.view.hide()
         self.status.hide()
+        # Down and Enter in the box reach these hits while they stand in for the table.
+        library.results = self.view
         library.filter.setPlaceholderText(PLACEHOLDER)
         library.filter.setToolTip(
             "Type words to search titles, timelines, action items and every other field.\n"
@@ -155,7 +157,8 @@ class LibrarySearch(QObject):
             self.model.set_hits([], 0)
             self.view.hide()
             self.status.hide()
-            self.library.table.show()
+            # An empty library keeps its first-run offer in place of the table.
+            self.library.table.setVisible(self.library.model.rowCount() > 0)
             return
         try:
             page = self.service.search(text, taxonomy=self.taxonomy, limit=RESULTS_LIMIT)

@@ -63,6 +63,7 @@ class LibraryTools(QObject):
         self.taxonomy = taxonomy
         self.window.session.taxonomy = taxonomy
         self.search.set_taxonomy(taxonomy)
+        self.window.library.model.taxonomy = taxonomy
         for view in (self.matrix, self.trends):
             if view is not None:
                 view.refresh()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -17,37 +17,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain.model import Debrief
 from facilitator.domain.script import MeetingScript, ScriptError, load_script
 from facilitator.storage import DebriefService, StorageError
-from facilitator.ui import dialogs
+from facilitator.ui import dialogs, opening
 from facilitator.ui.editor import DebriefEditor
 from facilitator.ui.export_actions import ExportCommands
 from facilitator.ui.findings_view import FindingsView
 from facilitator.ui.followup.hooks import FollowUp
+from facilitator.ui.importing import ImportCommands
 from facilitator.ui.library import LibraryView
 from facilitator.ui.library_care import LibraryCare
 from facilitator.ui.library_tools import LibraryTools
-from facilitator.ui.menus import build_menus
+from facilitator.ui.meeting_memory import MeetingMemory
+from facilitator.ui.menus import build_menus, update_menus
 from facilitator.ui.onboarding import Onboarding
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
+from facilitator.ui.shared_screen.room_status import RoomBanner, RoomPreview
 from facilitator.ui.team.controls import TeamControls
-from facilitator.ui.theme import (
-    DEFAULT_FONT_PT,
-    DEFAULT_THEME,
-    MAX_FONT_PT,
-    MIN_FONT_PT,
-    apply_theme,
-)
+from facilitator.ui.view_commands import ViewCommands
+from facilitator.ui.wheel import guard_wheel, is_wheel_sensitive
+
+if TYPE_CHECKING:
+    from facilitator.ui.help import HelpWindows
 
 APP_NAME = "Facilitator"
 #: How long a calm status message stays before fading away.
 MESSAGE_MS = 8_000
 
+#: After this pause in typing a name, the language checker learns the new participant names.
+PEOPLE_DELAY_MS = 400
+#: The editor is built this long after the window first shows, while the library is read.
+PREPARE_EDITOR_MS = 250
+
 LanguageFactory = Callable[[QObject | None], QObject | None]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ViewCommands, QMainWindow):
     """The facilitator's window: library first, the guided debrief once one is open."""
 
     def __init__(
@@ -68,8 +75,12 @@ class MainWindow(QMainWindow):
         if self.language is not None and hasattr(self.language, "ignoresChanged"):
             self.language.ignoresChanged.connect(self._ignores_changed)
         self.editor: DebriefEditor | None = None
+        self._read_only = False
+        self._help_windows: HelpWindows | None = None
         self.shared = SharedScreenControls(self.session, self, settings, language=self.language)
         self.exports = ExportCommands(self, settings)
+        self.imports = ImportCommands(self)
+        self.memory = MeetingMemory(self.session, service, settings, self)
         self.setObjectName("MainWindow")
         # Before any widget exists, so every widget starts with the right font size.
         self.apply_view()
@@ -79,6 +90,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.care.banner)
+        self.room_banner = RoomBanner(self.shared, central)
+        column.addWidget(self.room_banner)
         self.stack = QStackedWidget(central)
         column.addWidget(self.stack, 1)
         self.library = LibraryView(self.stack)
@@ -93,16 +106,36 @@ class MainWindow(QMainWindow):
         self.follow_up = FollowUp(self)
         # Search box, matrix, trends, monthly review and the team's taxonomy.
         self.library_tools = LibraryTools(self, service, settings)
+        self.room_preview = RoomPreview(self.shared)
         self.actions = build_menus(self)
         # The team library: its menu entries, status indicator and background sync.
         self.team = TeamControls(self)
         self.library.newRequested.connect(self.new_debrief)
         self.library.openRequested.connect(self.open_debrief)
         self.library.deleteRequested.connect(self.delete_debrief)
+        self.library.importRequested.connect(self.import_files)
         self.session.saved.connect(self._saved)
         self.session.saveFailed.connect(self._save_failed)
         self.session.message.connect(self.show_message)
         self.session.partChanged.connect(self._part_changed)
+        for signal in (
+            self.session.phaseChanged,
+            self.session.timerStateChanged,
+            self.session.debriefOpened,
+            self.shared.replay.changed,
+            self.shared.actions["open"].toggled,
+            self.exports.controller.started,
+            self.exports.controller.finished,
+            self.exports.controller.failed,
+        ):
+            signal.connect(lambda *_: self._update_mode())
+        self.session.timerTick.connect(
+            lambda *_: self.actions["reset"].setEnabled(self.session.elapsed() > 0)
+        )
+        self.exports.controller.finished.connect(self._exported)
+        # Names are handed to the checker once typing pauses, not on every key of a name.
+        self._people_timer = QTimer(self, singleShot=True, interval=PEOPLE_DELAY_MS)
+        self._people_timer.timeout.connect(self._sync_people)
         self.resize(1280, 720)
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -124,6 +157,7 @@ class MainWindow(QMainWindow):
 
     def new_debrief(self) -> None:
         """Create a debrief with the script's purpose template and open it."""
+        self._leave()
         try:
             debrief = self.service.create()
             debrief.purpose = self.session.script.purpose_template
@@ -132,16 +166,26 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc), error=True)
             return
         self._show(debrief)
+        self.memory.created(debrief.id)
         self.show_message("New debrief. It saves itself as you type.")
 
-    def open_debrief(self, debrief_id: str) -> None:
+    def open_debrief(self, debrief_id: str, phase: int | None = None) -> bool:
+        """Open the stored debrief ``debrief_id`` (at phase index ``phase``); False if it failed."""
+        if self.session.debrief is not None and self.session.debrief.id == debrief_id:
+            if phase is not None:
+                self.session.set_phase(phase)
+            return True
+        self._leave()
         try:
             debrief = self.service.load(debrief_id)
         except StorageError as exc:
             self.show_message(str(exc), error=True)
             self.refresh_library()
-            return
+            return False
         self._show(debrief)
+        if phase is not None:
+            self.session.set_phase(phase)
+        return True
 
     def delete_debrief(self, debrief_id: str) -> None:
         title = self.library.model.title_of(debrief_id)
@@ -154,18 +198,42 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.show_message(f"Deleted “{title or 'Untitled debrief'}”.")
 
+    def import_files(self, paths: list[Path]) -> None:
+        """Preview and import debrief files (asks for them when ``paths`` is empty)."""
+        self.imports.start(list(paths))
+
     def show_library(self) -> None:
         """Save the open debrief, close it and go back to the list."""
         if self.session.debrief is None:
             return
+        opened = self.session.debrief.id
+        self._leave()
         self.session.close()
+        self.memory.forget()
         self.stack.setCurrentWidget(self.library)
         self.refresh_library()
+        self.library.select(opened)
         self._update_title()
         self._update_mode()
         self.library.table.setFocus()
 
-    def _show(self, debrief: object) -> None:
+    def _leave(self) -> None:
+        # A new debrief nobody wrote in is not kept.
+        if self.memory.leaving() is not None:
+            self.refresh_library()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.editor is None:
+            QTimer.singleShot(PREPARE_EDITOR_MS, self, self._prepare_editor)
+
+    def _prepare_editor(self) -> None:
+        # Thirteen pages of widgets take a moment to build: do it while the library is read,
+        # so opening a debrief only fills them.
+        if self.editor is None and self.isVisible():
+            self._make_editor()
+
+    def _make_editor(self) -> DebriefEditor:
         if self.editor is None:
             self.editor = DebriefEditor(
                 self.session,
@@ -174,19 +242,49 @@ class MainWindow(QMainWindow):
                 replay=self.shared.replay,
                 findings=self.findings.panel,
             )
+            self.editor.private.insert_section(1, self.room_preview)
+            self.room_preview.setVisible(self.actions["preview"].isChecked())
             self.editor.toggle_private_panel(self.actions["private"].isChecked())
             self.editor.show_tips(self.actions["tips"].isChecked())
+            self.editor.set_questions_open(self.actions["questions"].isChecked())
+            self.editor.questionsOpenChanged.connect(self.actions["questions"].setChecked)
+            self.editor.timelineFocus.connect(self.shared.set_focus_event)
+            self.editor.set_read_only(self._read_only)
+            # Every value widget of every phase, whoever made it, follows the wheel rule.
+            guard_wheel(*(w for w in self.editor.findChildren(QWidget) if is_wheel_sensitive(w)))
             self.stack.addWidget(self.editor)
+        return self.editor
+
+    def _show(self, debrief: Debrief) -> None:
+        self._make_editor()
+        assert self.editor is not None
+        self._people_timer.stop()
         if self.language is not None and hasattr(self.language, "set_ignored"):
             self.language.set_ignored(debrief.ignored_findings)  # type: ignore[attr-defined]
-        self.session.open(debrief)  # type: ignore[arg-type]
+        self.session.open(debrief)
+        self.memory.remember()
         self._sync_people()
         self.findings.refresh()
         self.stack.setCurrentWidget(self.editor)
         self.editor.set_panel_widths(self.width())
+        self.editor.focus_first()
         self._update_title()
         self._update_mode()
         self.save_label.setText("Changes save as you type")
+
+    # -- opening from outside ------------------------------------------------------------
+
+    def restore_session(self) -> bool:
+        """Reopen the debrief and phase that were open when the app last closed."""
+        return opening.restore_session(self)
+
+    def open_target(self, target: str, phase: str | None = None) -> bool:
+        """Open a stored debrief by (the start of) its id, or preview a .json file."""
+        return opening.open_target(self, target, phase)
+
+    def phase_index(self, name: str) -> int | None:
+        """The index of a phase named by its id, its title or its number (1-based)."""
+        return opening.phase_index(self.session.script, name)
 
     # -- the editor's commands, for menus and the lead's wiring --------------------------
 
@@ -206,15 +304,26 @@ class MainWindow(QMainWindow):
         if self.session.debrief is not None:
             self.session.set_phase(index)
 
-    def toggle_tips(self, visible: bool) -> None:
-        self.settings.setValue("view/tips", visible)
+    def set_read_only(self, read_only: bool) -> None:
+        """Show debriefs without letting anyone change them (a read-only library), or edit."""
+        self._read_only = read_only
         if self.editor is not None:
-            self.editor.show_tips(visible)
+            self.editor.set_read_only(read_only)
+        self._update_mode()
 
-    def toggle_private(self, visible: bool) -> None:
-        self.settings.setValue("view/private_panel", visible)
-        if self.editor is not None:
-            self.editor.toggle_private_panel(visible)
+    def show_shortcuts(self) -> None:
+        self._help().show_shortcuts(self.actions.values())
+
+    def show_about(self) -> None:
+        self._help().show_about(self.service.url)
+
+    def _help(self) -> HelpWindows:
+        # Loaded on first use: nothing of it is needed to start.
+        from facilitator.ui.help import HelpWindows
+
+        if self._help_windows is None:
+            self._help_windows = HelpWindows(self)
+        return self._help_windows
 
     def use_script(self) -> None:
         """Load a team's own meeting script; it applies from the next debrief opened."""
@@ -234,42 +343,12 @@ class MainWindow(QMainWindow):
         self.show_library()
         self.session.script = script
         if self.editor is not None:
-            # The findings panel outlives editors: take it out before this one goes.
+            # The findings panel and the preview outlive editors: take them out first.
             self.findings.panel.setParent(None)
+            self.room_preview.setParent(None)
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
-
-    # -- view ----------------------------------------------------------------------------
-
-    def apply_view(self) -> None:
-        """Apply the theme and font size stored in the settings."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, self.theme, self.font_pt)
-
-    @property
-    def theme(self) -> str:
-        return str(self.settings.value("view/theme", DEFAULT_THEME))
-
-    @property
-    def font_pt(self) -> int:
-        return int(self.settings.value("view/font_pt", DEFAULT_FONT_PT))
-
-    def set_theme(self, theme: str) -> None:
-        self.settings.setValue("view/theme", theme)
-        self.apply_view()
-
-    def change_font(self, step: int) -> None:
-        """Grow or shrink every text by ``step`` points; 0 goes back to the default."""
-        size = DEFAULT_FONT_PT if step == 0 else self.font_pt + step
-        self.settings.setValue("view/font_pt", max(MIN_FONT_PT, min(MAX_FONT_PT, size)))
-        self.apply_view()
-        # Rows size themselves to their text when built, so rebuild them at the new size.
-        self.session.reload_views()
-        if self.editor is not None:
-            self.editor.set_panel_widths(self.width())
-        self.show_message(f"Text size {self.font_pt} pt.")
 
     # -- status --------------------------------------------------------------------------
 
@@ -287,11 +366,17 @@ class MainWindow(QMainWindow):
         self.save_label.setToolTip(reason)
         self.show_message(reason, error=True)
 
+    def _exported(self, path: str) -> None:
+        # A document left the room: the debrief is published. A JSON copy is only a backup.
+        if not path.lower().endswith(".json"):
+            self.memory.published()
+
     def _part_changed(self, part: str) -> None:
         if part == "details":
             self._update_title()
+            self._update_mode()
         elif part == "participants":
-            self._sync_people()
+            self._people_timer.start()
 
     def _ignores_changed(self) -> None:
         # Findings the facilitator chose to keep are part of the debrief, saved like any edit.
@@ -318,18 +403,14 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{debrief.title.strip() or 'Untitled debrief'} — {APP_NAME}")
 
     def _update_mode(self) -> None:
-        editing = self.session.debrief is not None
-        for name in (
-            "library", "next", "previous", "timer", "reset", "event", "phases",
-            "export_docx", "export_md", "export_pdf",
-        ):  # fmt: skip
-            self.actions[name].setEnabled(editing)
-        self.actions["script"].setEnabled(not editing)
+        update_menus(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.session.flush() and not dialogs.ask_quit_unsaved(self, "Check the status bar."):
             event.ignore()
             return
+        if self.memory.leaving() is None and self.session.debrief is not None:
+            self.memory.remember()
         self.session.close()
         self.follow_up.close()
         self.exports.wait()
@@ -338,6 +419,8 @@ class MainWindow(QMainWindow):
         self.team.stop()
         if self.shared.window is not None:
             self.shared.window.close()
+        if self._help_windows is not None:
+            self._help_windows.close_all()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()

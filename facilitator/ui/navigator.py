@@ -31,24 +31,39 @@ class PhaseNavigator(QListWidget):
             item = QListWidgetItem(self)
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setToolTip(phase.goal)
+        self._shown: list[tuple[str, str]] = [("", "")] * len(session.script.phases)
         self.currentRowChanged.connect(self._row_changed)
         session.phaseChanged.connect(self._phase_changed)
-        session.debriefChanged.connect(self.refresh)
+        # A keystroke changes one part: only the phases showing that part are looked at again.
+        session.partChanged.connect(self._part_changed)
         session.debriefOpened.connect(self.refresh)
         session.timerStateChanged.connect(lambda _running: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
         """Redraw marks and time spent per phase."""
-        debrief = self.session.debrief
+        for index in range(len(self.session.script.phases)):
+            self._refresh_phase(index)
+
+    def _part_changed(self, part: str) -> None:
         for index, phase in enumerate(self.session.script.phases):
-            filled = debrief is not None and phase_has_content(debrief, phase)
-            mark = DONE_MARK if filled else EMPTY_MARK
-            spent = self.session.elapsed(index)
-            suffix = f"   {_clock(spent)}" if spent else ""
-            item = self.item(index)
-            item.setText(f"{mark}  {index + 1}. {phase.title}{suffix}")
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "has content" if filled else "")
+            if part in phase.edits or index == self.session.phase_index:
+                self._refresh_phase(index)
+
+    def _refresh_phase(self, index: int) -> None:
+        debrief = self.session.debrief
+        phase = self.session.script.phases[index]
+        filled = debrief is not None and phase_has_content(debrief, phase)
+        mark = DONE_MARK if filled else EMPTY_MARK
+        spent = self.session.elapsed(index)
+        suffix = f"   {_clock(spent)}" if spent else ""
+        shown = (f"{mark}  {index + 1}. {phase.title}{suffix}", "has content" if filled else "")
+        if shown == self._shown[index]:
+            return
+        self._shown[index] = shown
+        item = self.item(index)
+        item.setText(shown[0])
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, shown[1])
 
     def _row_changed(self, row: int) -> None:
         if row >= 0:

@@ -38,6 +38,8 @@ class NoteEdit(QPlainTextEdit):
         super().__init__(parent)
         self.field_key = field_key
         self._compact = compact
+        #: A compact field is never shorter than this many lines (its placeholder must fit).
+        self.min_lines = 1
         self._loading = False
         # textChanged also fires when the highlighter only recolours; compare to report edits.
         self._last_text = ""
@@ -52,15 +54,24 @@ class NoteEdit(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
 
     def set_text(self, text: str) -> None:
-        """Replace the content without emitting ``edited`` (used when loading a debrief)."""
+        """Replace the content without emitting ``edited`` (loading, another window's save).
+
+        A focused field keeps its caret where it was (clamped to the new text), so
+        a change arriving from elsewhere does not throw the typist to the start.
+        """
         if text == self.toPlainText():
             return
+        caret = self.textCursor().position() if self.hasFocus() else None
         self._loading = True
         try:
             self.setPlainText(text)
             self._last_text = text
         finally:
             self._loading = False
+        if caret is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(min(caret, self.document().characterCount() - 1))
+            self.setTextCursor(cursor)
 
     def text(self) -> str:
         """Return the current text."""
@@ -94,7 +105,8 @@ class NoteEdit(QPlainTextEdit):
         doc_height = self.document().size().height() * self.fontMetrics().lineSpacing()
         margins = self.contentsMargins()
         frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
-        self.setFixedHeight(int(max(doc_height, self.fontMetrics().lineSpacing())) + frame + 8)
+        lines = self.min_lines * self.fontMetrics().lineSpacing()
+        self.setFixedHeight(int(max(doc_height, lines)) + frame + 8)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from facilitator import __version__
 from facilitator.paths import log_dir
 from facilitator.sample import add_sample
 from facilitator.storage import StorageError
@@ -134,7 +133,12 @@ class Onboarding(QObject):
     # -- Help menu -----------------------------------------------------------------------
 
     def _build_help_menu(self) -> None:
-        menu = self.window.menuBar().addMenu("&Help")
+        # Into the window's Help menu (shortcuts and About are there already), at its top.
+        help_action = self.window.actions.get("help_menu")
+        menu = help_action.menu() if help_action is not None else None
+        if menu is None:
+            menu = self.window.menuBar().addMenu("&Help")
+        first = menu.actions()[0] if menu.actions() else None
         for name, text, tip, slot in (
             ("tour", "Take the &tour", "A one-minute tour of the debrief editor", self.start_tour),
             (
@@ -144,26 +148,17 @@ class Onboarding(QObject):
                 self.open_sample,
             ),
             ("logs", "Open the &log folder", "Where logs and problem reports are kept", self._logs),
-            ("about", "&About Facilitator", "Version and licence", self._about),
         ):
             action = QAction(text, self.window)
             action.setStatusTip(tip)
             action.setToolTip(tip)
             action.triggered.connect(lambda _=False, s=slot: s())
-            menu.addAction(action)
+            menu.insertAction(first, action)
             self.actions[name] = action
+        if first is not None:
+            menu.insertSeparator(first)
 
     def _logs(self) -> None:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    def _about(self) -> None:
-        box = QMessageBox(self.window)
-        box.setWindowTitle("About Facilitator")
-        box.setText(
-            f"Facilitator {__version__}\n\nRun blameless incident debriefs: a guided meeting "
-            "script, live language checks, offline storage and Word export.\n\nMIT licence."
-        )
-        box.setIconPixmap(self.window.windowIcon().pixmap(64, 64))
-        box.open()  # not exec(): nothing waits on it

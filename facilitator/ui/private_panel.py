@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from facilitator.domain.changes import DebriefChanges
 from facilitator.domain.text import clean_text
 from facilitator.ui.note_edit import NoteEdit
 from facilitator.ui.parts.base import EditHook, section_label
@@ -21,11 +23,14 @@ class PrivatePanel(QScrollArea):
         self.session = session
         self._tips_wanted = True
         self.setObjectName("PrivatePanel")
+        self.setAccessibleName("Your private column")
         self.setWidgetResizable(True)
+        # A narrow column: its content wraps to the width, never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         body.setObjectName("PrivateBody")
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(10)
         banner = QLabel("Only on your screen", body)
         banner.setObjectName("PrivateBanner")
@@ -46,11 +51,12 @@ class PrivatePanel(QScrollArea):
         self.parking = NoteListEditor(
             session, on_new_edit, "parking_lot", body, check_language=False
         )
-        self.parking.movable = False
         layout.addWidget(self.parking)
         layout.addStretch(1)
         self.setWidget(body)
+        self.notes.setAccessibleName("Private notes")
         session.debriefOpened.connect(self._load)
+        session.externalChange.connect(self._external)
         session.phaseChanged.connect(self._show_tips)
         self._show_tips(session.phase_index)
 
@@ -68,6 +74,7 @@ class PrivatePanel(QScrollArea):
         phase = self.session.script.phases[index]
         heading = QLabel(f"Tips: {phase.title}", self.tips)
         heading.setObjectName("TipCardHeading")
+        heading.setWordWrap(True)  # long phase titles must not widen the narrow column
         self._tips_layout.addWidget(heading)
         for tip in phase.tips:
             label = QLabel(f"›  {tip}", self.tips)
@@ -84,6 +91,15 @@ class PrivatePanel(QScrollArea):
     def _load(self) -> None:
         if self.session.debrief is not None:
             self.notes.set_text(self.session.debrief.private_notes)
+
+    def _external(self, changes: DebriefChanges) -> None:
+        if changes.touches("private_notes"):
+            self._load()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Private notes and the parking lot follow the editor's read-only state."""
+        self.notes.setReadOnly(read_only)
+        self.parking.set_read_only(read_only)
 
     def _notes(self, text: str) -> None:
         debrief = self.session.debrief

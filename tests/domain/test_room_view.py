@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from facilitator.domain.model import Debrief, Participant, TimelineEvent, notes
+from facilitator.domain.model import Debrief, EventKind, Participant, TimelineEvent, notes
 from facilitator.domain.names import NameMask, public_name, role_labels
 from facilitator.domain.replay import ReplayState
-from facilitator.domain.room_view import RoomOptions, RoomView, visible_content
+from facilitator.domain.room_view import ROOM_EVENTS, RoomOptions, RoomView, visible_content
 from facilitator.domain.script import Phase, default_script
 
 from support.samples import sample_debrief
@@ -270,3 +270,55 @@ def test_held_spans_are_asked_for_with_the_findings_field_keys_in_every_phase() 
             assert text.strip() not in shown, field
         seen.update(asked)
     assert {k for k, t in texts.items() if t.strip()} == seen
+
+
+# -- moments, long timelines, the report ----------------------------------------------------
+
+
+def test_only_the_event_marked_as_the_start_says_problem_started() -> None:
+    debrief = sample_debrief()
+    # A second "trigger" that is not the start moment (a later config push).
+    later = TimelineEvent(debrief.timeline[3].at, EventKind.TRIGGER, "Second config push")
+    debrief.timeline.insert(4, later)
+    (section,) = _view(debrief, "timeline").sections
+    metas = {item.text: item.meta for item in section.items}
+    assert metas["Gateway config v42 rolled out."] == "Problem started"
+    assert metas["Second config push"] == ""
+    assert metas["Error-ratio alert paged on-call."] == "Detected"
+    assert list(metas.values()).count("Problem started") == 1
+    debrief.started_at = None  # nothing is marked: nothing says so
+    (section,) = _view(debrief, "timeline").sections
+    assert "Problem started" not in [item.meta for item in section.items]
+
+
+def test_a_long_timeline_shows_the_events_around_the_selected_one() -> None:
+    debrief = sample_debrief()
+    start = debrief.timeline[0].at
+    debrief.timeline = [
+        TimelineEvent(start + timedelta(minutes=i), text=f"event {i}") for i in range(500)
+    ]
+    _index, phase = _phase("timeline")
+    view = visible_content(
+        debrief, phase, RoomOptions(local_zone="UTC"), focus=debrief.timeline[250].uid
+    )
+    (section,) = view.sections
+    texts = [item.text for item in section.items]
+    assert len(texts) == ROOM_EVENTS and "event 250" in texts
+    assert "events" in section.note and "of 500" in section.note
+    (section,) = _view(debrief, "timeline").sections  # no selection: the newest ones
+    assert section.items[-1].text == "event 499"
+    state = ReplayState().start(500)
+    for _ in range(40):
+        state = state.next(500)
+    (section,) = _view(debrief, "timeline", replay=state).sections
+    # The current event is the newest one revealed, at the bottom with what led up to it.
+    assert section.items[-1].text == "event 40" and section.items[-1].state == "current"
+    assert len(section.items) == ROOM_EVENTS
+
+
+def test_close_shows_links_and_who_owns_the_report() -> None:
+    view = _view(sample_debrief(), "close")
+    headings = [s.heading for s in view.sections]
+    assert "Supporting links" in headings and "The written report" in headings
+    text = _all_text(view)
+    assert "Checkout dashboard" in text and "In review" in text and "Lin Wu" in text

@@ -123,3 +123,55 @@ def sample_debrief() -> Debrief:
         created_at=at(9, 0, 16),
         updated_at=at(11, 30, 16),
     )
+
+
+_PROSE = (
+    "the checkout service returned errors while the pool was saturated and the alert fired on "
+    "the error ratio so the on call engineer opened the dashboard checked the deploy log rolled "
+    "back the config and watched the latency recover for customers in europe"
+)
+WORDS = _PROSE.split(" ")
+
+
+def big_debrief(events: int = 300, actions: int = 60, seed: int = 7) -> Debrief:
+    """The sample debrief with many events and action items of realistic, varied length."""
+    import random
+
+    from facilitator.domain.model import new_id
+
+    rng = random.Random(seed)
+    debrief = sample_debrief()
+    debrief.id = new_id()
+    start = at(23, 0, 13)
+
+    def sentence(low: int, high: int) -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high))).capitalize()
+
+    timeline = [
+        TimelineEvent(
+            start + timedelta(seconds=20 * i),
+            rng.choice(list(EventKind)),
+            sentence(3, 30) + ".",
+            starred=rng.random() < 0.05,
+            source=f"slack:export.zip#C1/{i}" if rng.random() < 0.3 else "",
+        )
+        for i in range(events)
+    ]
+    timeline[0].kind = EventKind.TRIGGER
+    debrief.started_at = timeline[0].at
+    debrief.detected_at = debrief.mitigated_at = debrief.resolved_at = None
+    debrief.timeline = timeline
+    debrief.action_items = [
+        ActionItem(
+            sentence(2, 14),
+            rng.choice(["Ada Okafor", "Ravi Patel", ""]),
+            rng.choice(list(Priority)),
+            date(2026, 4, rng.randint(1, 28)),
+            f"OPS-{100 + i}",
+            rng.choice(list(ActionStatus)),
+            rng.choice(list(ActionKind)),
+            rng.choice(["detection", "fix", "contributing_factors[0]", ""]),
+        )
+        for i in range(actions)
+    ]
+    return debrief

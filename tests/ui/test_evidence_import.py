@@ -96,12 +96,12 @@ def test_the_timeline_on_screen_shows_the_new_events(
 ) -> None:
     window.session.set_phase(window.session.script.phase_for_part("timeline") or 0)
     editor = part(window, TimelineEditor)
-    rows_before = len(editor.rows)
+    rows_before = editor.model.rowCount()
     dialog = controller(window).open()
     assert dialog is not None
     dialog.load_text("[23:41] ada: deploy of gateway config v42 finished\n")
     dialog.add_button.click()
-    assert len(part(window, TimelineEditor).rows) == rows_before + 1
+    assert part(window, TimelineEditor).model.rowCount() == rows_before + 1
 
 
 def test_cancel_changes_nothing(qtbot: QtBot, window: MainWindow, opened: Debrief) -> None:

@@ -66,8 +66,9 @@ def test_a_new_timeline_event_appears(qtbot: QtBot, tmp_path: Path) -> None:
     session.debrief.timeline.append(TimelineEvent(_at(9, 5), text="Pool exhausted on db-2"))
     with qtbot.waitSignal(session.debriefChanged):
         session.touch("timeline")
+    # The room is redrawn once per burst of changes, a moment later.
+    qtbot.waitUntil(lambda: "Pool exhausted on db-2" in visible_text(window), timeout=2000)
     text = visible_text(window)
-    assert "Pool exhausted on db-2" in text
     assert "09:05" in text or "10:05" in text or "Times in" in text
 
 

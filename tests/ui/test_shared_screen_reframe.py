@@ -87,11 +87,15 @@ def test_rewording_or_keeping_releases_the_sentence(qtbot: QtBot, tmp_path: Path
     # Rewording: the room reads the new sentence as soon as it is typed.
     session.debrief.timeline[0].text = f"The canary was skipped under time pressure. {LATER}"
     session.touch("timeline")
-    assert "The canary was skipped under time pressure." in visible_text(window)
+    # The room's screen redraws once per burst of keys, a moment after the last one.
+    qtbot.waitUntil(
+        lambda: "The canary was skipped under time pressure." in visible_text(window), timeout=1000
+    )
     assert window.held_count == 0
     # Keeping: ignoring the finding lets the original sentence through.
     session.debrief.timeline[0].text = f"{BLAMING} {LATER}"
     session.touch("timeline")
+    qtbot.waitUntil(lambda: "canary" not in visible_text(window), timeout=1000)
     assert BLAMING not in visible_text(window)
     (finding,) = language.held_sentences("timeline[0].text", f"{BLAMING} {LATER}") and [
         f for f in language.checker.check(f"{BLAMING} {LATER}") if f.has("blame")

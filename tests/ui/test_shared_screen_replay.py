@@ -115,8 +115,8 @@ def test_notes_recorded_in_the_panel_land_in_the_debrief_and_on_screen(
         "Only the paging alert",
         "Error graph on the wall screen",
     )
-    text = visible_text(window)
-    assert "Only the paging alert" in text and "Error graph on the wall screen" in text
+    qtbot.waitUntil(lambda: "Error graph on the wall screen" in visible_text(window), timeout=2000)
+    assert "Only the paging alert" in visible_text(window)
     assert session.flush()
     saved = session.service.load(session.debrief.id)
     stored = next(e for e in saved.timeline if e.text == EVENTS[1])

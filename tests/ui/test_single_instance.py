@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import open_argument, open_by_prefix
+from facilitator.app import open_request
 from facilitator.domain.model import Debrief
 from facilitator.sample import SAMPLE_ID, add_sample
 from facilitator.ui.main_window import MainWindow
@@ -89,25 +89,33 @@ def test_every_spelling_of_one_database_gets_one_server_name(
     assert len(server_name(absolute)) < 40
 
 
-def test_open_argument_reads_both_spellings() -> None:
-    assert open_argument(["--open", "7d3f"]) == "7d3f"
-    assert open_argument(["--db", "x", "--open=abc"]) == "abc"
-    assert open_argument(["--open"]) is None and open_argument([]) is None
+def test_a_handed_over_command_line_names_what_to_open() -> None:
+    assert open_request(["--open", "7d3f"]) == ("7d3f", None)
+    assert open_request(["--db", "x", "--open=abc"]) == ("abc", None)
+    assert open_request(["--db", "open", "open", "7d", "--phase", "timeline"]) == (
+        "7d",
+        "timeline",
+    )
+    assert open_request(["open", "notes.json", "--phase=3"]) == ("notes.json", "3")
+    assert open_request(["--open"]) == (None, None) and open_request([]) == (None, None)
 
 
-def test_open_by_prefix_opens_one_match_and_explains_the_rest(window: MainWindow) -> None:
+def test_a_hand_over_opens_one_match_and_explains_the_rest(window: MainWindow) -> None:
+    from facilitator.app import _handed_over
+
     add_sample(window.service)
     # Shares the first two characters with the sample's id, and only those.
     window.service.save(Debrief(id="7d000000-0000-4000-8000-000000000000", title="Another"))
     assert SAMPLE_ID.startswith("7d3f")
-    open_by_prefix(window, "zz")
+    _handed_over(window, ["--open", "zz"])
     assert window.session.debrief is None
-    assert "No debrief has an id starting with" in window.statusBar().currentMessage()
-    open_by_prefix(window, SAMPLE_ID[:2])
+    assert "No debrief with an id starting" in window.statusBar().currentMessage()
+    _handed_over(window, ["open", SAMPLE_ID[:2]])
     assert window.session.debrief is None
-    assert "matches 2 debriefs" in window.statusBar().currentMessage()
-    open_by_prefix(window, SAMPLE_ID[:8].upper())
+    assert "2 debriefs with an id starting" in window.statusBar().currentMessage()
+    _handed_over(window, ["open", SAMPLE_ID[:8].upper(), "--phase", "timeline"])
     assert window.session.debrief is not None and window.session.debrief.id == SAMPLE_ID
+    assert window.session.phase.id == "timeline"
 
 
 # -- the local server, in this process ---------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from facilitator.domain.model import Answer, FactorKind, Priority, texts
@@ -16,23 +15,13 @@ from facilitator.ui.main_window import MainWindow
 from facilitator.ui.parts.actions import ActionsEditor
 from facilitator.ui.parts.forms import CheckpointEditor, ClassificationEditor, DetailsEditor
 from facilitator.ui.parts.lists import FactorsEditor, NoteListEditor, ParticipantsEditor
+from facilitator.ui.parts.report import LinksEditor, ReviewEditor
 from facilitator.ui.parts.timeline import TimelineEditor
 from facilitator.ui.parts.timing import TimingEditor
-from facilitator.ui.qtime import to_qdatetime
 
-from support.qt_driving import edit, next_phase, page, part, shortcut, type_into
+from support.qt_driving import edit, focused, next_phase, page, part, set_cell, shortcut, type_into
 
 T0 = datetime(2026, 3, 13, 23, 40, tzinfo=UTC)
-
-
-def _set_time(qtbot: QtBot, widget: QDateTimeEdit, at: datetime) -> None:
-    widget.setDateTime(to_qdatetime(at, widget.timeZone()))
-    widget.setFocus()
-    qtbot.keyClick(widget, Qt.Key.Key_Return)
-
-
-def _rows_of(editor: TimelineEditor) -> list[tuple[QDateTimeEdit, QComboBox, QComboBox]]:
-    return editor.rows
 
 
 def _walk(qtbot: QtBot, window: MainWindow) -> None:
@@ -53,34 +42,33 @@ def _walk(qtbot: QtBot, window: MainWindow) -> None:
     window.session.start_timer()
     next_phase(qtbot, window)
 
-    # 2 Participants
+    # 2 Participants: a click on Add opens the name; Tab moves on to the role
     people = part(window, ParticipantsEditor)
     for name, role in (("Maya", "Facilitator"), ("Ravi", "On call")):
         qtbot.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
-        name_edit, role_edit = people.findChildren(QLineEdit)[-2:]
-        type_into(qtbot, name_edit, name)
-        type_into(qtbot, role_edit, role)
+        qtbot.keyClicks(focused(), name)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        qtbot.keyClicks(focused(), role)
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
     next_phase(qtbot, window)
 
     # 3 Timeline: three events by Ctrl+T, then times, moments and text
     timeline = part(window, TimelineEditor)
-    for _ in range(3):
-        shortcut(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert len(window.session.debrief.timeline) == 3
     combo = timeline.zone_box
     combo.setCurrentText("UTC")
     combo.activated.emit(0)
+    for _ in range(3):
+        shortcut(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.session.debrief.timeline) == 3
     for offset in (20, 7, 0):  # set the last row earliest: rows must re-sort each time
-        when, _kind, _moment = _rows_of(timeline)[-1]
-        _set_time(qtbot, when, T0 + timedelta(minutes=offset))
+        set_cell(qtbot, timeline, 2, "at", T0 + timedelta(minutes=offset))
     times = [e.at for e in window.session.debrief.timeline]
     assert times == sorted(times)
     assert times[0] == T0
-    for index, moment_label in enumerate(("Problem started", "Detected", "Mitigated")):
-        _when, _kind, moment = _rows_of(timeline)[index]
-        moment.setCurrentIndex(moment.findText(moment_label))
+    for index, moment_label in enumerate(("Started", "Detected", "Mitigated")):
+        set_cell(qtbot, timeline, index, "kind", f"● {moment_label}")
     for index, text in enumerate(("Config pushed", "Error alert fired", "Rolled back")):
-        type_into(qtbot, edit(window, f"timeline[{index}].text"), text)
+        set_cell(qtbot, timeline, index, "text", text)
     assert "to detect 7 min" in timeline.figures.text()
     next_phase(qtbot, window)
 
@@ -108,9 +96,9 @@ def _walk(qtbot: QtBot, window: MainWindow) -> None:
     # 8 What went wrong
     factors = part(window, FactorsEditor)
     qtbot.mouseClick(factors.add_button, Qt.MouseButton.LeftButton)
-    kind = factors.findChildren(QComboBox)[0]
-    kind.setCurrentIndex(kind.findData(FactorKind.HUMAN))
-    type_into(qtbot, edit(window, "contributing_factors[0].text"), "Third page of the night")
+    qtbot.keyClicks(focused(), "Third page of the night")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    set_cell(qtbot, factors, 0, "kind", "Human conditions")
     wrong = part(window, NoteListEditor, "went_wrong")
     qtbot.mouseClick(wrong.add_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, edit(window, "went_wrong[0]"), "The pool limit was not visible")
@@ -122,11 +110,10 @@ def _walk(qtbot: QtBot, window: MainWindow) -> None:
     type_into(qtbot, edit(window, "went_right[0]"), "Rollback worked first time")
     next_phase(qtbot, window)
     learnings = part(window, NoteListEditor, "learnings")
-    for index, text in enumerate(
-        ("Pools need alerts", "Night approvals slow us", "Configs are code")
-    ):
+    for text in ("Pools need alerts", "Night approvals slow us", "Configs are code"):
         qtbot.mouseClick(learnings.add_button, Qt.MouseButton.LeftButton)
-        type_into(qtbot, edit(window, f"learnings[{index}]"), text)
+        qtbot.keyClicks(focused(), text)
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert learnings.count.text().startswith("3 written")
     next_phase(qtbot, window)
 
@@ -135,18 +122,17 @@ def _walk(qtbot: QtBot, window: MainWindow) -> None:
     assert set(actions.prompt_buttons) == {"detection"}  # fix was answered "yes"
     qtbot.mouseClick(actions.prompt_buttons["detection"], Qt.MouseButton.LeftButton)
     assert not actions.prompt_buttons
-    type_into(qtbot, edit(window, "action_items[0].title"), "Alert on pool saturation")
-    qtbot.wait(1)  # let the rebuilt row show and the old one go
-    owner, ticket = [w for w in actions.findChildren(QLineEdit) if w.isVisible()][:2]
-    type_into(qtbot, owner, "Ravi")
-    type_into(qtbot, ticket, "OPS-1")
-    priority = next(c for c in actions.findChildren(QComboBox) if c.toolTip() == "Priority")
-    priority.setCurrentIndex(priority.findData(Priority.P2))
+    qtbot.keyClicks(focused(), "Alert on pool saturation")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    set_cell(qtbot, actions, 0, "owner", "Ravi")
+    set_cell(qtbot, actions, 0, "ticket", "OPS-1")
+    set_cell(qtbot, actions, 0, "priority", "P2")
     next_phase(qtbot, window)
 
     # 12 Classification
     classification = part(window, ClassificationEditor)
     classification.severity.setCurrentIndex(classification.severity.findData("SEV2"))
+    classification.severity.activated.emit(classification.severity.currentIndex())
     type_into(qtbot, classification.services, "checkout, payments")
     type_into(qtbot, edit(window, "primary_cause"), "Config change")
     type_into(qtbot, classification.tags, "config")
@@ -156,6 +142,14 @@ def _walk(qtbot: QtBot, window: MainWindow) -> None:
     type_into(qtbot, edit(window, "summary"), "A config change starved the pool.")
     assert part(window, CheckpointEditor)
     assert window.session.debrief.checkpoint_at is not None
+    links = part(window, LinksEditor)
+    qtbot.mouseClick(links.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(focused(), "Pool dashboard")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "https://grafana.example.com/d/pool")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    review = part(window, ReviewEditor)
+    type_into(qtbot, review.owner, "Ravi")
     shortcut(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.session.phase.id == "close"  # the last phase stays put
 
@@ -163,7 +157,8 @@ def _walk(qtbot: QtBot, window: MainWindow) -> None:
     assert window.editor is not None
     type_into(qtbot, window.editor.private.notes, "Ask Ravi about approvals")
     qtbot.mouseClick(window.editor.private.parking.add_button, Qt.MouseButton.LeftButton)
-    type_into(qtbot, window.editor.private.parking.find_edit("parking_lot[0]"), "Pager rota")
+    qtbot.keyClicks(focused(), "Pager rota")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
     # Going back never loses anything.
     shortcut(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert page(window).phase.id == "classification"
@@ -240,6 +235,10 @@ def test_a_whole_debrief_survives_closing_and_reopening(
     assert d.checkpoint_at == (d.meeting_at.date() + timedelta(days=14))
     assert d.private_notes == "Ask Ravi about approvals"
     assert texts(d.parking_lot) == ["Pager rota"]
+    assert [(link.label, link.url) for link in d.links] == [
+        ("Pool dashboard", "https://grafana.example.com/d/pool")
+    ]
+    assert d.owner == "Ravi"
 
     # A new window on the same database shows it all again.
     window2 = MainWindow(service2, settings, default_script())

@@ -1,14 +1,24 @@
-"""Shared plumbing for part editors: loading, change reporting and new text fields."""
+"""Shared plumbing for part editors: loading, changes, read-only and other windows' saves."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from facilitator.domain.changes import DebriefChanges
 from facilitator.domain.model import Debrief
 from facilitator.ui.note_edit import NoteEdit
 from facilitator.ui.session import MeetingSession
@@ -36,15 +46,50 @@ def user_edit(handler: F) -> F:
 EditHook = Callable[[NoteEdit], None]
 
 
+class Hooks:
+    """The editor's hook for new NoteEdits, with the language checker it attaches (or None).
+
+    List editors paint underlines in cells that are not being edited; they read
+    the checker from here.
+    """
+
+    def __init__(self, attach: EditHook, language: QObject | None = None) -> None:
+        self._attach = attach
+        self.language = language
+
+    def __call__(self, edit: NoteEdit) -> None:
+        self._attach(edit)
+
+
+def language_of(hook: EditHook) -> Any:
+    """The language checker behind ``hook``, if it carries one."""
+    return getattr(hook, "language", None)
+
+
+def set_line(line: QLineEdit, text: str) -> None:
+    """Show ``text`` in ``line``; a focused field keeps its caret (clamped)."""
+    if line.text() == text:
+        return
+    position = line.cursorPosition()
+    line.setText(text)
+    if line.hasFocus():
+        line.setCursorPosition(min(position, len(text)))
+
+
 class PartEditor(QWidget):
     """Base for an editor of one part of the open debrief.
 
-    Subclasses build their widgets in ``__init__`` and fill them in :meth:`load`,
-    which runs whenever a debrief is opened. They change ``session.debrief`` in
-    place and call :meth:`changed`; they never talk to storage.
+    Subclasses build their widgets in ``__init__`` (in the order they appear, so
+    Tab follows the eye) and fill them in :meth:`load`, which runs whenever a
+    debrief is opened and when another window's save changed one of
+    :attr:`fields`. ``load`` must be safe to run while the user types: text
+    widgets keep their caret. Editors change ``session.debrief`` in place and call
+    :meth:`changed`; they never talk to storage.
     """
 
     part = ""
+    #: Debrief attributes this editor shows (another window's change to one reloads it).
+    fields: tuple[str, ...] = ()
 
     def __init__(
         self,
@@ -57,11 +102,15 @@ class PartEditor(QWidget):
         super().__init__(parent)
         if part is not None:
             self.part = part
+        if not self.fields:
+            self.fields = (self.part,)
         self.session = session
         self._on_new_edit = on_new_edit
         self._loading = False
+        self.read_only = False
         self.setObjectName(f"part_{self.part}")
         session.debriefOpened.connect(self._reload)
+        session.externalChange.connect(self._external)
 
     @property
     def debrief(self) -> Debrief:
@@ -83,6 +132,15 @@ class PartEditor(QWidget):
 
     def on_shown(self) -> None:
         """Called each time the phase holding this editor comes on screen."""
+
+    def _external(self, changes: DebriefChanges) -> None:
+        if self.session.debrief is not None:
+            self.on_external(changes)
+
+    def on_external(self, changes: DebriefChanges) -> None:
+        """Another window's save changed the debrief in place; show what it changed."""
+        if any(changes.touches(name) for name in self.fields):
+            self._reload()
 
     def changed(self, part: str | None = None) -> None:
         """Report a change made by the user (ignored while loading)."""
@@ -108,12 +166,41 @@ class PartEditor(QWidget):
                 return edit
         return None
 
+    def focus_field(self, field_key: str, start: int = 0, end: int = 0) -> NoteEdit | None:
+        """Put the caret in ``field_key`` with ``start:end`` selected; the edit, or None."""
+        edit = self.find_edit(field_key)
+        if edit is None:
+            return None
+        select(edit, start, end)
+        return edit
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the values without letting anyone change them (or allow it again)."""
+        self.read_only = read_only
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, NoteEdit | QLineEdit | QAbstractSpinBox):
+                widget.setReadOnly(read_only)
+            elif isinstance(widget, QComboBox | QAbstractButton):
+                widget.setEnabled(not read_only)
+
+
+def select(edit: NoteEdit, start: int, end: int) -> None:
+    """Focus ``edit`` and select ``start:end`` (clamped to its text)."""
+    cursor = edit.textCursor()
+    length = len(edit.toPlainText())
+    cursor.setPosition(min(start, length))
+    cursor.setPosition(min(max(start, end), length), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    edit.ensureCursorVisible()
+
 
 def section_label(text: str, parent: QWidget | None = None) -> QLabel:
     """A heading above a group of fields."""
     label = QLabel(text, parent)
     label.setObjectName("SectionLabel")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setWordWrap(True)
     return label
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain.model import Status
 from facilitator.domain.text import clean_text
 from facilitator.domain.timing import soak_warning
 from facilitator.library.vocabulary import KINDS, suggestions
@@ -24,14 +25,21 @@ from facilitator.ui.parts.base import (
     PartEditor,
     hint_label,
     section_label,
+    set_line,
     user_edit,
     vbox,
 )
 from facilitator.ui.qtime import from_qdate, from_qdatetime, to_qdate, to_qdatetime, zone
 from facilitator.ui.session import MeetingSession
+from facilitator.ui.wheel import guard_wheel
 
 #: How long after the meeting the team meets again to review action items.
 CHECKPOINT_AFTER = timedelta(days=14)
+STATUS_LABELS = {
+    Status.DRAFT: "Draft",
+    Status.IN_MEETING: "In meeting",
+    Status.PUBLISHED: "Published",
+}
 
 
 def split_list(text: str) -> list[str]:
@@ -55,6 +63,7 @@ class DetailsEditor(PartEditor):
     """Title, incident reference, facilitator and meeting time."""
 
     part = "details"
+    fields = ("title", "incident", "facilitator", "meeting_at", "status", "timezone")
 
     def __init__(
         self, session: MeetingSession, on_new_edit: EditHook, parent: QWidget | None = None
@@ -69,10 +78,21 @@ class DetailsEditor(PartEditor):
         self.meeting = QDateTimeEdit(self, calendarPopup=True, displayFormat="ddd d MMM yyyy HH:mm")
         self.meeting.setMinimumDateTime(QDateTime(QDate(2000, 1, 1), self.meeting.time()))
         self.meeting.setSpecialValueText("Not set: starts with the first timer")
+        self.status = QComboBox(self)
+        for value, label in STATUS_LABELS.items():
+            self.status.addItem(label, list(STATUS_LABELS).index(value))
+        self.status.setToolTip(
+            "Moves to “In meeting” when the meeting clock starts and to “Published” on export"
+        )
+        guard_wheel(self.meeting, self.status)
+        # Combo and date boxes would be read out by their value; say what they are.
+        self.meeting.setAccessibleName("Meeting")
+        self.status.setAccessibleName("Status")
         form.addRow("&Title", self.title)
         form.addRow("&Incident", self.incident)
         form.addRow("&Facilitator", self.facilitator)
         form.addRow("&Meeting", self.meeting)
+        form.addRow("Stat&us", self.status)
         layout.addLayout(form)
         self.soak = hint_label("", self)
         self.soak.setObjectName("WarningLabel")
@@ -84,12 +104,16 @@ class DetailsEditor(PartEditor):
         ):
             line.textEdited.connect(lambda text, a=attr: self._set(a, text))
         self.meeting.dateTimeChanged.connect(self._meeting_changed)
+        self.status.activated.connect(self._status_chosen)
+        # The meeting clock and the export move the status and the meeting time too.
+        session.partChanged.connect(lambda part: part == "details" and self._reload())
 
     def load(self) -> None:
         d = self.debrief
-        self.title.setText(d.title)
-        self.incident.setText(d.incident)
-        self.facilitator.setText(d.facilitator)
+        set_line(self.title, d.title)
+        set_line(self.incident, d.incident)
+        set_line(self.facilitator, d.facilitator)
+        self.status.setCurrentIndex(list(STATUS_LABELS).index(d.status))
         tz = zone(d.timezone)
         self.meeting.setTimeZone(tz)
         if d.meeting_at is None:
@@ -101,6 +125,11 @@ class DetailsEditor(PartEditor):
     @user_edit
     def _set(self, attr: str, text: str) -> None:
         setattr(self.debrief, attr, clean_text(text))
+        self.changed()
+
+    @user_edit
+    def _status_chosen(self, number: int) -> None:
+        self.debrief.status = list(STATUS_LABELS)[number]
         self.changed()
 
     @user_edit
@@ -122,6 +151,7 @@ class ClassificationEditor(PartEditor):
     """Severity, services, primary cause and tags, for trend queries across debriefs."""
 
     part = "classification"
+    fields = ("severity", "services", "tags", "primary_cause")
 
     def __init__(
         self, session: MeetingSession, on_new_edit: EditHook, parent: QWidget | None = None
@@ -132,9 +162,12 @@ class ClassificationEditor(PartEditor):
         form = _form(self)
         self.severity = QComboBox(self)
         self.fill_severities()
+        # Made in the order they are shown, so Tab follows the eye.
         self.services = QLineEdit(self, placeholderText="checkout-api, payments-db, …")
-        self.tags = QLineEdit(self, placeholderText="deploy, config, capacity, …")
         self.cause = self.note("primary_cause", "The condition that mattered most", compact=True)
+        self.tags = QLineEdit(self, placeholderText="deploy, config, capacity, …")
+        guard_wheel(self.severity)
+        self.severity.setAccessibleName("Severity")
         form.addRow("&Severity", self.severity)
         form.addRow("Ser&vices", self.services)
         form.addRow("Primary &cause", self.cause)
@@ -147,7 +180,8 @@ class ClassificationEditor(PartEditor):
             attach_list_completer(self.tags, []),
             TextCompleter(self.cause, []),
         )
-        self.severity.currentIndexChanged.connect(self._severity_changed)
+        # activated, not currentIndexChanged: only a choice the facilitator makes is an edit.
+        self.severity.activated.connect(self._severity_changed)
         self.services.textEdited.connect(lambda t: self._set_list("services", t))
         self.tags.textEdited.connect(lambda t: self._set_list("tags", t))
         self.cause.edited.connect(self._cause_changed)
@@ -173,8 +207,10 @@ class ClassificationEditor(PartEditor):
         d = self.debrief
         self.fill_severities()
         self.severity.setCurrentIndex(max(0, self.severity.findData(d.severity)))
-        self.services.setText(", ".join(d.services))
-        self.tags.setText(", ".join(d.tags))
+        if split_list(self.services.text()) != d.services:
+            set_line(self.services, ", ".join(d.services))
+        if split_list(self.tags.text()) != d.tags:
+            set_line(self.tags, ", ".join(d.tags))
         self.cause.set_text(d.primary_cause)
         self._fill_suggestions()
 
@@ -188,9 +224,9 @@ class ClassificationEditor(PartEditor):
 
     @user_edit
     def _severity_changed(self, _index: int = 0) -> None:
-        if not self._loading:
-            self.debrief.severity = self.severity.currentData()
-            self.changed()
+        # A name on the team's scale (a str), or None for "Not set".
+        self.debrief.severity = self.severity.currentData()
+        self.changed()
 
     @user_edit
     def _set_list(self, attr: str, text: str) -> None:
@@ -214,6 +250,7 @@ class CheckpointEditor(PartEditor):
     """The date the team meets again to review action items; defaults to two weeks out."""
 
     part = "checkpoint"
+    fields = ("checkpoint_at", "meeting_at")
 
     def __init__(
         self, session: MeetingSession, on_new_edit: EditHook, parent: QWidget | None = None
@@ -222,8 +259,10 @@ class CheckpointEditor(PartEditor):
         layout = vbox(self)
         layout.addWidget(section_label("Checkpoint", self))
         form = _form(self)
-        self.date = QDateEdit(self, calendarPopup=True, displayFormat="dddd d MMMM yyyy")
-        form.addRow("Review action items on", self.date)
+        self.date = QDateEdit(self, calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.date.setAccessibleName("Checkpoint date")
+        guard_wheel(self.date)
+        form.addRow("&Review action items on", self.date)
         layout.addLayout(form)
         self.soak = hint_label("", self)
         self.soak.setObjectName("WarningLabel")

@@ -8,6 +8,7 @@ from facilitator.ui.parts.actions import ActionsEditor
 from facilitator.ui.parts.base import EditHook, PartEditor
 from facilitator.ui.parts.forms import CheckpointEditor, ClassificationEditor, DetailsEditor
 from facilitator.ui.parts.lists import FactorsEditor, NoteListEditor, ParticipantsEditor
+from facilitator.ui.parts.report import LinksEditor, ReviewEditor
 from facilitator.ui.parts.texts import GroundRulesView, TextPartEditor
 from facilitator.ui.parts.timeline import TimelineEditor
 from facilitator.ui.parts.timing import TimingEditor
@@ -21,7 +22,8 @@ def create_part(
     if part in ("purpose", "response", "impact", "summary"):
         return TextPartEditor(session, on_new_edit, part, parent)
     if part in ("went_wrong", "went_right", "got_lucky", "learnings"):
-        return NoteListEditor(session, on_new_edit, part, parent)
+        # Learnings have a phase of their own: the list takes the page.
+        return NoteListEditor(session, on_new_edit, part, parent, fill=part == "learnings")
     if part in ("detection", "fix"):
         return TimingEditor(session, on_new_edit, part, parent)
     simple: dict[str, type[PartEditor]] = {
@@ -33,5 +35,7 @@ def create_part(
         "action_items": ActionsEditor,
         "classification": ClassificationEditor,
         "checkpoint": CheckpointEditor,
+        "links": LinksEditor,
+        "review": ReviewEditor,
     }
     return simple[part](session, on_new_edit, parent)

@@ -33,6 +33,7 @@ from facilitator.ui.parts.base import (
     vbox,
 )
 from facilitator.ui.session import MeetingSession
+from facilitator.ui.wheel import guard_wheel
 
 _TEXTS = {
     "detection": (
@@ -71,6 +72,7 @@ class TimingEditor(PartEditor):
         part: str,
         parent: QWidget | None = None,
     ) -> None:
+        self.fields = (part, "started_at", "detected_at", "mitigated_at", "resolved_at")
         super().__init__(session, on_new_edit, parent, part=part)
         question, measured_hint, stretch, placeholder = _TEXTS[part]
         layout = vbox(self, spacing=12)
@@ -96,6 +98,8 @@ class TimingEditor(PartEditor):
         self.target.setSpecialValueText("automatic")
         self.target.setToolTip("0 means automatic: no one needs to step in")
         self.target.setMaximumWidth(220)
+        guard_wheel(self.target)
+        self.target.setAccessibleName("Target")
         form.addRow("&Target", self.target)
         layout.addLayout(form)
         layout.addWidget(hint_label(stretch, self))

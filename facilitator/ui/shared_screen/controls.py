@@ -30,6 +30,9 @@ from facilitator.ui.shared_screen.window import (
     open_shared_screen,
 )
 
+#: Break lengths offered with a countdown, in minutes.
+BREAK_MINUTES = (5, 10, 15)
+
 
 class SharedScreenControls(QObject):
     """Opens, closes and steers the shared screen from the facilitator's window.
@@ -56,6 +59,7 @@ class SharedScreenControls(QObject):
         self.replay = ReplayController(session, self)
         self.window: SharedScreenWindow | None = None
         self._source: ViewSource | None = None
+        self._focus = ""
         self._options = load_options(settings) if settings is not None else SharedScreenOptions()
         self.actions: dict[str, QAction] = {}
         self._build_actions()
@@ -83,6 +87,7 @@ class SharedScreenControls(QObject):
                 self.language.findingsChanged.connect(window.refresh)  # type: ignore[attr-defined]
             window.closed.connect(lambda: self.actions["open"].setChecked(False))
             window.set_source(self._source)
+            window.set_focus(self._focus)
             self.window = window
         else:
             self.window.show_on_preferred_screen(avoid=self.host.screen())
@@ -95,6 +100,25 @@ class SharedScreenControls(QObject):
         self._source = source
         if self.window is not None:
             self.window.set_source(source)
+
+    def set_focus_event(self, event_uid: str) -> None:
+        """The facilitator selected this timeline event: the room's timeline centres on it."""
+        self._focus = event_uid
+        if self.window is not None:
+            self.window.set_focus(event_uid)
+
+    def start_break(self, minutes: int) -> None:
+        """Blank the room for a break of ``minutes`` with a countdown (opens the screen)."""
+        window = self.open() if self.window is None or not self.window.isVisible() else self.window
+        window.set_blank(True, minutes * 60)
+
+    @property
+    def blanked(self) -> bool:
+        return self.window is not None and self.window.isVisible() and self.window.blanked
+
+    def break_remaining(self) -> int | None:
+        """Seconds left in the room's break countdown (None: no countdown or no break)."""
+        return self.window.blank.remaining() if self.blanked and self.window else None
 
     def set_open(self, on: bool) -> None:
         if on:
@@ -154,6 +178,13 @@ class SharedScreenControls(QObject):
         blank = self._action("blank", "&Blank for a break", ("Ctrl+Shift+B",), "Blank the room")
         blank.setCheckable(True)
         blank.toggled.connect(lambda on: self._with_window(lambda w: w.set_blank(on))())
+        for minutes in BREAK_MINUTES:
+            self._action(
+                f"break_{minutes}",
+                f"Break of {minutes} minutes",
+                (),
+                f"Blank the room with a {minutes}-minute countdown",
+            ).triggered.connect(lambda _=False, m=minutes: self.start_break(m))
         w = self._with_window
         for name, text, keys, tip, command in (
             ("full", "&Full screen", ("Ctrl+Shift+F",), "Shared screen full screen",
@@ -206,6 +237,9 @@ class SharedScreenControls(QObject):
         screens.aboutToShow.connect(lambda: self._fill_screens(screens))
         menu.addAction(self.actions["full"])
         menu.addAction(self.actions["blank"])
+        breaks = menu.addMenu("Break with a &countdown")
+        for minutes in BREAK_MINUTES:
+            breaks.addAction(self.actions[f"break_{minutes}"])
         menu.addAction(self.actions["names"])
         menu.addAction(self.actions["reframe"])
         menu.addSeparator()

@@ -6,7 +6,11 @@ window, and tests never hang on one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+import math
+from collections.abc import Callable
+from time import monotonic
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -119,19 +123,48 @@ class HelpOverlay(QWidget):
 
 
 class BlankScreen(QWidget):
-    """What the room sees during a break: a calm message and nothing of the debrief."""
+    """What the room sees during a break: large type, an optional countdown, nothing else."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], float] = monotonic):
         super().__init__(parent)
         self.setObjectName("RoomBlank")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._clock = clock
+        self._ends: float | None = None
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for text, name in (
-            ("Short break", "RoomBlankTitle"),
-            ("We will be back soon.", "RoomBlankText"),
-        ):
-            label = _label(text, name, self)
+        self.title = _label("Short break", "RoomBlankTitle", self)
+        self.countdown = _label("", "RoomBlankCountdown", self)
+        self.text = _label("We will be back soon.", "RoomBlankText", self)
+        for label in (self.title, self.countdown, self.text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
         layout.addStretch(1)
+        self.countdown.hide()
+        self._tick = QTimer(self, interval=500)
+        self._tick.timeout.connect(self._update)
+
+    def set_break(self, seconds: int | None) -> None:
+        """Count down ``seconds`` (None or 0: no countdown, just the calm message)."""
+        self._ends = self._clock() + seconds if seconds else None
+        self._update()
+        if self._ends is None:
+            self._tick.stop()
+        else:
+            self._tick.start()
+
+    def remaining(self) -> int | None:
+        """Whole seconds left in the break, or None without a countdown."""
+        if self._ends is None:
+            return None
+        return max(0, math.ceil(self._ends - self._clock()))
+
+    def _update(self) -> None:
+        left = self.remaining()
+        self.countdown.setVisible(left is not None)
+        if left is None:
+            self.text.setText("We will be back soon.")
+            return
+        minutes, seconds = divmod(left, 60)
+        self.countdown.setText(f"{minutes}:{seconds:02d}")
+        self.text.setText("We start again now." if left == 0 else "until we start again")

@@ -56,7 +56,7 @@ class ReplayPanel(QFrame):
         self._event: TimelineEvent | None = None
         self.setObjectName("ReplayPanel")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
         layout.addWidget(_label("Walk-forward replay", "SectionLabel", self))
         self.hint = _label(
@@ -68,7 +68,7 @@ class ReplayPanel(QFrame):
         layout.addWidget(self.hint)
         # Two short columns, so the panel fits the facilitator's narrow side column.
         buttons = QGridLayout()
-        buttons.setHorizontalSpacing(6)
+        buttons.setHorizontalSpacing(4)
         self.toggle_button = QPushButton("Start replay", self)
         self.first_button = QPushButton("First", self)
         self.previous_button = QPushButton("← Back", self)
@@ -98,6 +98,11 @@ class ReplayPanel(QFrame):
             "", self, placeholder="Dashboards, alerts, messages they could see…", compact=True
         )
         for label, edit in ((self.known_label, self.known), (self.signals_label, self.signals)):
+            label.setBuddy(edit)
+            edit.setAccessibleName(label.text())
+            # Two lines at least, so the placeholder reads whole in the narrow column.
+            edit.min_lines = 2
+            edit._fit_height()
             layout.addWidget(label)
             layout.addWidget(edit)
             edit.pasteRejected.connect(session.message)
@@ -143,6 +148,8 @@ class ReplayPanel(QFrame):
         editing = current is not None
         for widget in (self.known_label, self.known, self.signals_label, self.signals):
             widget.setVisible(editing)
+        # Once the replay runs, the explanation gives way to the two notes being written.
+        self.hint.setVisible(not state.active)
         if current is None:
             self._event = None
             self.position.setText(

@@ -130,9 +130,12 @@ def stylesheet(theme: str, sizes: Sizes) -> str:
 #RoomItem[current="true"], #RoomItem[current="true"] QWidget {{ background: {c["current_bg"]}; }}
 #RoomItem[current="true"] {{ border-left: 6px solid {c["current_border"]}; }}
 """
+    # The break screen is read from the back of the room: far larger than the content.
     blank = f"""
-#RoomBlankTitle {{ font-size: {sizes.title}px; font-weight: bold; }}
-#RoomBlankText {{ font-size: {sizes.question}px; color: {c["muted"]}; }}
+#RoomBlankTitle {{ font-size: {sizes.title * 2}px; font-weight: bold; }}
+#RoomBlankCountdown {{ font-size: {round(sizes.title * 2.6)}px; font-weight: bold;
+    color: {c["accent"]}; }}
+#RoomBlankText {{ font-size: {round(sizes.question * 1.4)}px; color: {c["muted"]}; }}
 """
     return "\n".join((base, _scoped("#RoomScreen", content), _scoped("#RoomBlank", blank)))
 

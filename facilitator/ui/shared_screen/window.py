@@ -16,12 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QCloseEvent,
     QContextMenuEvent,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QScreen,
     QShortcut,
 )
@@ -34,7 +35,7 @@ from facilitator.ui.shared_screen.content import RoomContent
 from facilitator.ui.shared_screen.help_overlay import BlankScreen, HelpOverlay
 from facilitator.ui.shared_screen.options import SharedScreenOptions
 from facilitator.ui.shared_screen.replay_control import ReplayController
-from facilitator.ui.shared_screen.style import ZOOM_STEP, clamp_zoom, stylesheet
+from facilitator.ui.shared_screen.style import ZOOM_STEP, Sizes, clamp_zoom, stylesheet
 
 WINDOW_TITLE = "Shared screen — Facilitator"
 #: ``held(field key, text)`` -> spans of the text the room must not see yet.
@@ -47,6 +48,10 @@ class ViewSource(Protocol):
     changed: SignalInstance
 
     def room_view(self, options: RoomOptions) -> RoomView: ...
+
+
+#: The room sees a change within this long; a burst of keystrokes is drawn once.
+REFRESH_MS = 120
 
 
 def clock(seconds: int) -> str:
@@ -99,6 +104,7 @@ class SharedScreenWindow(QWidget):
         self.replay = replay or ReplayController(session, self)
         self._options = (options or SharedScreenOptions()).normalised()
         self._question = 0
+        self._focus = ""
         self._local_zone = local_zone_id()
         #: Something else the room looks at for now (a checkpoint review), else None.
         self._source: ViewSource | None = None
@@ -114,8 +120,11 @@ class SharedScreenWindow(QWidget):
         layout.addWidget(self.stack)
         self.help = HelpOverlay(self, theme=self._options.theme)
         self._shortcuts()
+        # Typing changes the debrief on every key: the room is redrawn once per burst.
+        self._pending = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._pending.timeout.connect(self.refresh)
         session.debriefOpened.connect(self.refresh)
-        session.debriefChanged.connect(self.refresh)
+        session.debriefChanged.connect(self.schedule_refresh)
         session.phaseChanged.connect(self._phase_changed)
         session.timerTick.connect(self._tick)
         session.timerStateChanged.connect(lambda _running: self._tick(*self._times()))
@@ -181,8 +190,18 @@ class SharedScreenWindow(QWidget):
     def _apply_look(self) -> None:
         sizes = self.content.sizes()
         self.content.set_theme(self._options.theme)
-        self.blank.setStyleSheet(stylesheet(self._options.theme, sizes))
+        self._size_blank()
         self.help.set_look(self._options.theme, sizes)
+
+    def _size_blank(self) -> None:
+        # The break screen is sized for the window it fills, read from the back of the room.
+        sizes = Sizes.for_height(max(self.height(), 240), self._options.zoom)
+        self.blank.setStyleSheet(stylesheet(self._options.theme, sizes))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self._size_blank()
 
     # -- what the room sees --------------------------------------------------------------
 
@@ -204,6 +223,11 @@ class SharedScreenWindow(QWidget):
         # The phase timer belongs to the meeting; a review has no timebox.
         self.content.timer.setVisible(source is None)
         self.refresh()
+
+    def schedule_refresh(self) -> None:
+        """Refresh soon, once, however many changes arrive meanwhile."""
+        if not self._pending.isActive():
+            self._pending.start()
 
     def room_view(self) -> RoomView:
         """The RoomView for the session's current phase and these options."""
@@ -234,6 +258,7 @@ class SharedScreenWindow(QWidget):
             replay=self.replay.state,
             question_index=self._question,
             held=held,
+            focus=self._focus,
         )
         self._count_held(counted[0])
         return view
@@ -242,6 +267,12 @@ class SharedScreenWindow(QWidget):
         if count != self._held_count:
             self._held_count = count
             self.heldChanged.emit(count)
+
+    def set_focus(self, event_uid: str) -> None:
+        """Show the room the events around the one the facilitator selected."""
+        if event_uid != self._focus:
+            self._focus = event_uid
+            self.schedule_refresh()
 
     def next_question(self, step: int = 1) -> None:
         """Show the phase's next question (``step`` -1 for the previous one)."""
@@ -268,8 +299,11 @@ class SharedScreenWindow(QWidget):
     def blanked(self) -> bool:
         return self.stack.currentWidget() is self.blank
 
-    def set_blank(self, on: bool) -> None:
-        """Show the calm break screen instead of the meeting, or come back."""
+    def set_blank(self, on: bool, seconds: int | None = None) -> None:
+        """Show the calm break screen instead of the meeting (counting down ``seconds``)."""
+        if on and self.blanked and seconds is None:
+            return  # already on a break: keep its countdown
+        self.blank.set_break(seconds if on else None)
         if on == self.blanked:
             return
         self.stack.setCurrentWidget(self.blank if on else self.content)
