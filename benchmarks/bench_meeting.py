@@ -353,9 +353,12 @@ def main() -> int:
             fill_library(urls["lib1k"], 1_000)
         print(f"set-up {time.perf_counter() - setup:.0f} s", file=sys.stderr)
         python_pass = [_wall([sys.executable, "-c", "pass"]) for _ in range(runs)]
+        # What any command that opens the store pays before reading a row.
+        orm_import = [_wall([sys.executable, "-c", "import sqlalchemy.orm"]) for _ in range(runs)]
         bare = [_child("bare") for _ in range(runs)]
         floors = {
             "python_c_pass_s": round(statistics.median(python_pass), 4),
+            "python_import_sqlalchemy_orm_s": round(statistics.median(orm_import), 4),
             "bare_qmainwindow_first_paint_s": round(statistics.median(b["value"] for b in bare), 4),
             "bare_qmainwindow_in_process_ms": round(
                 statistics.median(b["in_process_ms"] for b in bare), 2

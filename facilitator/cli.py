@@ -15,15 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from facilitator import __version__
-from facilitator.commands import matrix_cmd, report_cmd, search_cmd, trends_cmd
-from facilitator.commands.common import add_taxonomy_option, taxonomy_from
-from facilitator.domain.interchange import InterchangeError, Loaded, dumps
-from facilitator.domain.model import Debrief
-from facilitator.domain.taxonomy import Taxonomy, TaxonomyError
-from facilitator.export.atomic import ExportError, write_atomically
-
 if TYPE_CHECKING:
+    from facilitator.domain.interchange import Loaded
+    from facilitator.domain.model import Debrief
+    from facilitator.domain.taxonomy import Taxonomy
     from facilitator.storage import DebriefService
 
 EXIT_ERROR = 2
@@ -34,130 +29,37 @@ class CommandError(Exception):
     """A user-facing failure: the message is printed as is, the exit status is 2."""
 
 
-def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        default=default,
-        help="database URL (default: $FACILITATOR_DB or the file in your user data folder)",
-    )
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser (see :mod:`facilitator.cli_parser`)."""
+    from facilitator.cli_parser import build_parser as build
+
+    return build(argv)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser for every command."""
-    parser = argparse.ArgumentParser(
-        prog="facilitator",
-        description="Run blameless incident debriefs. Without a command, opens the app.",
-    )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
-    _db_option(parser, None)
-    parser.add_argument(
-        "--open",
-        metavar="ID",
-        help="open this debrief in the app (its id or first characters); with the app "
-        "already running on the database, that window opens it",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def sub(name: str, help_text: str) -> argparse.ArgumentParser:
-        command = commands.add_parser(name, help=help_text, description=help_text)
-        # SUPPRESS keeps a --db given before the command from being reset here.
-        _db_option(command, argparse.SUPPRESS)
-        return command
-
-    imp = sub("import", "import debriefs from JSON files")
-    imp.add_argument("files", nargs="+", metavar="FILE", help="facilitator-debrief JSON files")
-    imp.add_argument(
-        "--replace", action="store_true", help="replace a stored debrief that has the same id"
-    )
-    add_taxonomy_option(imp)
-
-    lst = sub("list", "list stored debriefs: id, date, severity, title")
-    lst.add_argument("--format", choices=("text", "json"), default="text")
-
-    exp = sub(
-        "export",
-        "export a debrief (by id, id prefix or JSON file) as JSON, Word, PDF, Markdown, or its "
-        "checkpoint as a calendar file (ics)",
-    )
-    exp.add_argument("source", metavar="ID|FILE.json")
-    exp.add_argument("--format", choices=("json", "docx", "pdf", "md", "ics"), default="json")
-    exp.add_argument("-o", "--output", metavar="OUT", help="output file (- or none: stdout)")
-    exp.add_argument("--template", metavar="FILE", help="a .docx whose styles the document uses")
-    exp.add_argument(
-        "--review-comments",
-        action="store_true",
-        help="add a Word comment on every phrase the language checker flags",
-    )
-    exp.add_argument(
-        "--language",
-        metavar="TAG",
-        help="document language for Word, as a BCP 47 tag such as en-GB (default: the system's)",
-    )
-    exp.add_argument(
-        "--paper",
-        choices=("a4", "letter"),
-        help="page size for Word and PDF (default: the one your region uses)",
-    )
-
-    from facilitator.evidence import import_cli
-
-    import_cli.configure_parser(
-        sub("timeline", "work on a debrief's timeline: import events from chat, alerts and logs"),
-        _db_option,
-    )
-    bak = sub("backup", "copy the library now (SQLite), into its backups folder or to a file")
-    bak.add_argument("-o", "--output", metavar="FILE", help="where to write the copy")
-
-    res = sub("restore", "replace the library with a backup, after checking the backup")
-    res.add_argument("file", metavar="FILE", help="a backup file (see the backups folder)")
-
-    team = sub("team", "the team library: connect, publish, sync, status, disconnect")
-    from facilitator.team import cli as team_cli
-
-    team_cli.configure_parser(team)
-
-    # Follow-up (issue 14): the code lives in facilitator.followup.actions_cli.
-    from facilitator.followup import actions_cli
-
-    actions_cli.configure_parser(sub("actions", "list or export action items across debriefs"))
-
-    sub("demo", "add the sample debrief to the library (once) and print its id")
-
-    opener = sub("open", "open the app on a debrief (by id or id prefix), or preview a JSON file")
-    opener.add_argument("source", metavar="ID|FILE.json")
-    opener.add_argument(
-        "--phase", metavar="NAME", help="the phase to show: its id, title or number"
-    )
-
-    lint = sub("lint", "flag blame and counterfactual wording in text")
-    try:
-        from facilitator.language import lint_cli
-    except ImportError:
-        lint.set_defaults(lint_run=None)
-    else:
-        lint_cli.configure_parser(lint)
-        lint.set_defaults(lint_run=lint_cli.run)
-
-    # The incident library's commands live in facilitator.commands; only registered here.
-    search_cmd.configure(sub("search", "search every field of every debrief"))
-    trends_cmd.configure(sub("trends", "count debriefs by service, severity, cause, tag or period"))
-    matrix_cmd.configure(sub("matrix", "the classification matrix as CSV, Word or text"))
-    report_cmd.configure(sub("report", "the monthly learning review as Word, Markdown or PDF"))
-    return parser
+def _user_errors() -> tuple[type[Exception], ...]:
+    # Only the modules already imported can have raised their errors: importing the
+    # others here would cost start-up time for nothing.
+    found: list[type[Exception]] = [CommandError]
+    for module, name in (
+        ("facilitator.domain.interchange", "InterchangeError"),
+        ("facilitator.export.atomic", "ExportError"),
+        ("facilitator.domain.taxonomy", "TaxonomyError"),
+        ("facilitator.storage.errors", "StorageError"),
+    ):
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            found.append(getattr(loaded, name))
+    return tuple(found)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(words).parse_args(words)
     try:
         return _dispatch(args)
-    except (CommandError, InterchangeError, ExportError, TaxonomyError) as exc:
-        return _fail(str(exc))
     except Exception as exc:
-        from facilitator.storage import StorageError
-
-        if isinstance(exc, StorageError):
+        if isinstance(exc, _user_errors()):
             return _fail(str(exc))
         if os.environ.get("FACILITATOR_DEBUG"):
             raise
@@ -195,6 +97,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from None
     if args.command == "export" and _is_json_file(args.source):
         # A file needs no database: SQLAlchemy and Alembic stay unloaded, which halves start-up.
+        from facilitator.commands.common import taxonomy_from
+
         return _export(args, _read_document(Path(args.source), taxonomy_from(args)).debrief)
     if args.command == "restore":
         return _restore(args)
@@ -256,6 +160,8 @@ def _read_document(path: Path, taxonomy: Taxonomy | None = None) -> Loaded:
 def _import(args: argparse.Namespace, service: DebriefService) -> int:
     # Read and validate every file before storing any, then store all in one transaction:
     # a bad file, a full disk or a kill imports nothing.
+    from facilitator.commands.common import taxonomy_from
+
     taxonomy = taxonomy_from(args)
     documents = [(Path(f), _read_document(Path(f), taxonomy)) for f in args.files]
     seen: dict[str, Path] = {}
@@ -371,16 +277,22 @@ def _export(args: argparse.Namespace, debrief: Debrief) -> int:
 
         text = render_markdown(debrief)
     else:
+        from facilitator.domain.interchange import dumps
+
         text = dumps(debrief)
     if not out or out == "-":
         sys.stdout.write(text)
     else:
+        from facilitator.export.atomic import write_atomically
+
         data = text.encode("utf-8")
         write_atomically(Path(out), lambda handle: handle.write(data))
     return 0
 
 
 def _export_pdf(debrief: Debrief, out: str, args: argparse.Namespace) -> int:
+    from facilitator.export.atomic import ExportError
+
     # Qt is loaded only for this format; the module lives in the UI layer, the only one with Qt.
     try:
         from facilitator.ui.pdf.command import export_pdf_headless
