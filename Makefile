@@ -2,6 +2,9 @@
 # Both create .venv on first use and reinstall when pyproject.toml changes.
 # Installs go through uv (installed into .venv by pip) because it resolves and unpacks
 # PySide6 and friends in seconds; plain pip is the fallback if uv cannot be had.
+# --compile-bytecode writes the .pyc files at install, as pip does and uv does not by
+# default: without them every start compiles matplotlib, SQLAlchemy... from source again
+# wherever Python may not write them (PYTHONDONTWRITEBYTECODE, a read-only install).
 
 PYTHON ?= python3
 VENV := .venv
@@ -18,7 +21,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet uv 2>/dev/null || true
 	@if test -x $(BIN)/uv && \
-		$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test,dist]"; then :; \
+		$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e ".[test,dist]"; then :; \
 	else \
 		$(BIN)/python -m pip install --quiet -e ".[test,dist]"; \
 	fi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
@@ -37,10 +38,58 @@ FACTOR_LABELS = {
 SIZE = (10.0, 5.2)
 
 
-def _figure(size: tuple[float, float] = SIZE) -> Figure:
-    figure = Figure(figsize=size, dpi=100, layout="constrained")
+@dataclass(frozen=True)
+class Margins:
+    """Room around and between a chart's axes, in inches, for a fixed layout.
+
+    The trends window lets constrained layout fit each chart to the window as it
+    resizes. A document's charts always have the same size, so their room is set
+    here instead: constrained layout measures every label and then draws the
+    chart a second time to save it, most of the time a chart took to write.
+    """
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+    wspace: float = 0.0
+    hspace: float = 0.0
+
+
+def _figure(size: tuple[float, float] = SIZE, *, fixed: bool = False) -> Figure:
+    figure = Figure(figsize=size, dpi=100, layout=None if fixed else "constrained")
     figure.set_facecolor("white")
     return figure
+
+
+def _place(figure: Figure, margins: Margins, rows: int = 1, columns: int = 1) -> None:
+    """Lay the axes out with ``margins`` (a figure without a layout engine only)."""
+    if figure.get_layout_engine() is not None:
+        return
+    width, height = figure.get_size_inches()
+    inner_w = width - margins.left - margins.right
+    inner_h = height - margins.top - margins.bottom
+    # subplots_adjust takes the gaps as fractions of one axes' width or height.
+    axes_w = (inner_w - (columns - 1) * margins.wspace) / columns
+    axes_h = (inner_h - (rows - 1) * margins.hspace) / rows
+    figure.subplots_adjust(
+        left=margins.left / width,
+        right=1 - margins.right / width,
+        bottom=margins.bottom / height,
+        top=1 - margins.top / height,
+        wspace=margins.wspace / axes_w,
+        hspace=margins.hspace / axes_h,
+    )
+
+
+def _title(axes, text: str, fixed: bool, fontsize: int = 12) -> None:  # type: ignore[no-untyped-def]
+    """A left-aligned axes title.
+
+    In a fixed layout its height is given: left to find it, matplotlib measures every
+    tick label of the axes and its twins on each draw, a tenth of a chart's time.
+    """
+    place = {"y": 1.0} if fixed else {}
+    axes.set_title(text, fontsize=fontsize, loc="left", color=INK, **place)
 
 
 def _style(axes, *, grid_axis: str = "y") -> None:  # type: ignore[no-untyped-def]
@@ -81,14 +130,18 @@ def severity_colour(taxonomy: Taxonomy, severity: str) -> str:
     return SEVERITY_COLOURS[min(index, len(SEVERITY_COLOURS) - 1)]
 
 
-def services_by_severity(panels: Sequence[Stacked], taxonomy: Taxonomy, period: str) -> Figure:
+def services_by_severity(
+    panels: Sequence[Stacked], taxonomy: Taxonomy, period: str, *, fixed: bool = False
+) -> Figure:
     """Incidents per service per period, stacked by severity: one small panel per service."""
-    figure = _figure((10.0, 5.6))
+    figure = _figure((10.0, 5.6), fixed=fixed)
     if not panels:
         return _empty(figure, "No incidents name a service yet.")
     columns = 3 if len(panels) > 4 else max(1, min(len(panels), 2))
     rows = (len(panels) + columns - 1) // columns
     grid = figure.subplots(rows, columns, sharey=True, squeeze=False)
+    # The top holds the title and the legend; each row its panel titles and month labels.
+    _place(figure, Margins(0.45, 0.15, 0.62, 0.3, wspace=0.35, hspace=0.55), rows, columns)
     severities: list[str] = []
     for axes, panel in zip(grid.flat, panels, strict=False):
         bottom = [0] * len(panel.periods)
@@ -104,7 +157,7 @@ def services_by_severity(panels: Sequence[Stacked], taxonomy: Taxonomy, period: 
             bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
             if severity not in severities:
                 severities.append(severity)
-        axes.set_title(panel.title, fontsize=10, color=INK, loc="left")
+        _title(axes, panel.title, fixed, fontsize=10)
         _style(axes)
         _xticks(axes, panel.periods, 4)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -113,15 +166,19 @@ def services_by_severity(panels: Sequence[Stacked], taxonomy: Taxonomy, period: 
     handles = [
         _patch(severity_colour(taxonomy, s)) for s in sorted(severities, key=taxonomy.severity_rank)
     ]
-    figure.legend(
-        handles, sorted(severities, key=taxonomy.severity_rank), loc="outside upper right", ncols=6
-    )
+    names = sorted(severities, key=taxonomy.severity_rank)
+    if fixed:
+        figure.legend(handles, names, loc="upper right", bbox_to_anchor=(0.995, 0.995), ncols=6)
+    else:
+        figure.legend(handles, names, loc="outside upper right", ncols=6)
     figure.suptitle(
         f"Incidents per service per {period}, by severity",
         fontsize=12,
         color=INK,
         x=0.01,
+        y=0.985 if fixed else 0.98,
         ha="left",
+        va="top",
     )
     return figure
 
@@ -132,6 +189,20 @@ def _patch(colour: str):  # type: ignore[no-untyped-def]
     return Patch(color=colour)
 
 
+def _slanted_extent(figure: Figure, labels) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """The height of the tallest slanted tick label and the width of the first, in inches.
+
+    Measures only these labels with the figure's own renderer, not the whole chart.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    if not boxes:
+        return 0.2, 0.0
+    return max(b.height for b in boxes) / figure.dpi, boxes[0].width / figure.dpi
+
+
 def _empty(figure: Figure, text: str) -> Figure:
     axes = figure.subplots()
     axes.axis("off")
@@ -139,9 +210,11 @@ def _empty(figure: Figure, text: str) -> Figure:
     return figure
 
 
-def timing(points: Sequence[TimingPoint], detect_target: float, fix_target: float) -> Figure:
+def timing(
+    points: Sequence[TimingPoint], detect_target: float, fix_target: float, *, fixed: bool = False
+) -> Figure:
     """Median time to detect and to fix per period against the targets, with the share within."""
-    figure = _figure()
+    figure = _figure(fixed=fixed)
     if not points:
         return _empty(figure, "No incident has both a start and a detection time yet.")
     periods = [p.period for p in points]
@@ -151,9 +224,10 @@ def timing(points: Sequence[TimingPoint], detect_target: float, fix_target: floa
         ("Time to detect", *detect, detect_target, "#0072B2"),
         ("Time to fix", *fix, fix_target, "#D55E00"),
     )
-    for axes, (title, medians, within, target, colour) in zip(
-        figure.subplots(1, 2), pairs, strict=True
-    ):
+    panels = figure.subplots(1, 2)
+    # Each panel has a label and ticks on both sides (median minutes left, share right).
+    _place(figure, Margins(0.65, 0.75, 0.35, 0.35, wspace=1.45), 1, 2)
+    for axes, (title, medians, within, target, colour) in zip(panels, pairs, strict=True):
         share = axes.twinx()
         share.bar(
             range(len(periods)),
@@ -174,7 +248,7 @@ def timing(points: Sequence[TimingPoint], detect_target: float, fix_target: floa
         axes.axhline(target, color=INK, linestyle="--", linewidth=1, label=f"target {target:g} min")
         judged = [w for w in within if w is not None]
         overall = f"{sum(judged) / len(judged):.0%}" if judged else "—"
-        axes.set_title(f"{title}: {overall} within target", fontsize=11, loc="left", color=INK)
+        _title(axes, f"{title}: {overall} within target", fixed, fontsize=11)
         peak = max([target, *(m for m in medians if m is not None)])
         axes.set_ylim(0, peak * 1.35)
         axes.set_ylabel("median minutes (line)", color=INK, fontsize=9)
@@ -185,16 +259,26 @@ def timing(points: Sequence[TimingPoint], detect_target: float, fix_target: floa
     return figure
 
 
-def pareto_chart(bars: Sequence[ParetoBar]) -> Figure:
+def pareto_chart(bars: Sequence[ParetoBar], *, fixed: bool = False) -> Figure:
     """Primary causes, most frequent first, with the cumulative share and the 80% line."""
-    figure = _figure()
+    figure = _figure(fixed=fixed)
     if not bars:
         return _empty(figure, "No primary causes recorded yet.")
     axes = figure.subplots()
     names = [b.cause for b in bars]
     axes.bar(range(len(bars)), [b.count for b in bars], color="#0072B2", width=0.7)
     axes.set_xticks(range(len(bars)))
-    axes.set_xticklabels(names, rotation=20, ha="right", fontsize=9)
+    labels = axes.set_xticklabels(names, rotation=20, ha="right", fontsize=9)
+    if fixed:
+        # Cause names are the team's own: leave room below for the longest one, and to
+        # the left for the first, which ends at its bar and may slant out past the axes.
+        low, first = _slanted_extent(figure, labels)
+        margins = Margins(0.65, 0.65, 0.35, low + 0.2)
+        _place(figure, margins)
+        axes.get_xlim()  # settles the limits, so the transform below is the final one
+        tick = axes.transData.transform((0, 0))[0] / figure.dpi
+        if first + 0.1 > tick:
+            _place(figure, replace(margins, left=margins.left + (first + 0.1 - tick) * 1.2))
     axes.set_ylabel("incidents", color=INK)
     _style(axes)
     line = axes.twinx()
@@ -204,19 +288,21 @@ def pareto_chart(bars: Sequence[ParetoBar]) -> Figure:
     line.yaxis.set_major_formatter(PercentFormatter())
     line.spines[["top", "left"]].set_visible(False)
     line.tick_params(labelsize=9, colors="#D55E00")
-    axes.set_title(
-        "Primary causes (Pareto): count and cumulative share", fontsize=12, loc="left", color=INK
-    )
+    _title(axes, "Primary causes (Pareto): count and cumulative share", fixed)
     return figure
 
 
-def factor_mix(periods: Sequence[str], mix: dict[FactorKind, list[int]]) -> Figure:
+def factor_mix(
+    periods: Sequence[str], mix: dict[FactorKind, list[int]], *, fixed: bool = False
+) -> Figure:
     """The share of each kind of contributing factor per period."""
-    figure = _figure()
+    figure = _figure(fixed=fixed)
     totals = [sum(mix[k][i] for k in mix) for i in range(len(periods))]
     if not any(totals):
         return _empty(figure, "No contributing factors recorded yet.")
     axes = figure.subplots()
+    # The legend sits to the right of the bars ("Human conditions" is the longest name).
+    _place(figure, Margins(0.6, 1.95, 0.35, 0.35))
     bottom = [0.0] * len(periods)
     for kind in FactorKind:
         shares = [mix[kind][i] / totals[i] * 100 if totals[i] else 0 for i in range(len(periods))]
@@ -234,16 +320,18 @@ def factor_mix(periods: Sequence[str], mix: dict[FactorKind, list[int]]) -> Figu
     _style(axes)
     _xticks(axes, periods)
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
-    axes.set_title(
-        "Kinds of contributing factors, share per period", fontsize=12, loc="left", color=INK
-    )
+    _title(axes, "Kinds of contributing factors, share per period", fixed)
     return figure
 
 
-def heatmap(grid: Sequence[Sequence[int]], title: str = "Incident start times") -> Figure:
+def heatmap(
+    grid: Sequence[Sequence[int]], title: str = "Incident start times", *, fixed: bool = False
+) -> Figure:
     """Starts by hour of day and day of week, in each incident's own local time."""
-    figure = _figure((10.0, 4.2))
+    figure = _figure((10.0, 4.2), fixed=fixed)
     axes = figure.subplots()
+    # Before the colour bar, which takes its room from these axes.
+    _place(figure, Margins(0.55, 0.35, 0.35, 0.5))
     image = axes.imshow(grid, aspect="auto", cmap="YlOrRd", interpolation="nearest")
     axes.set_yticks(range(7))
     axes.set_yticklabels(WEEKDAYS)
@@ -256,16 +344,19 @@ def heatmap(grid: Sequence[Sequence[int]], title: str = "Incident start times") 
     bar = figure.colorbar(image, ax=axes, shrink=0.9)
     bar.ax.tick_params(labelsize=8)
     bar.set_label("incidents", fontsize=9)
-    axes.set_title(title, fontsize=12, loc="left", color=INK)
+    _title(axes, title, fixed)
     return figure
 
 
-def actions_flow(months: Sequence[str], opened: Sequence[int], closed: Sequence[int]) -> Figure:
+def actions_flow(
+    months: Sequence[str], opened: Sequence[int], closed: Sequence[int], *, fixed: bool = False
+) -> Figure:
     """Action items opened and closed per month, and the backlog still open."""
-    figure = _figure()
+    figure = _figure(fixed=fixed)
     if not months:
         return _empty(figure, "No action items yet.")
     axes = figure.subplots()
+    _place(figure, Margins(0.6, 0.6, 0.35, 0.35))
     xs = range(len(months))
     axes.bar([x - 0.2 for x in xs], opened, width=0.4, color="#E69F00", label="opened")
     axes.bar([x + 0.2 for x in xs], closed, width=0.4, color="#009E73", label="closed")
@@ -285,5 +376,5 @@ def actions_flow(months: Sequence[str], opened: Sequence[int], closed: Sequence[
     axes.legend(
         handles[0] + extra[0], handles[1] + extra[1], loc="upper left", fontsize=9, frameon=False
     )
-    axes.set_title("Action items opened and closed per month", fontsize=12, loc="left", color=INK)
+    _title(axes, "Action items opened and closed per month", fixed)
     return figure

@@ -30,9 +30,14 @@ TITLES = {
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """What to draw: the period ("month" or "quarter") for charts over time."""
+    """What to draw: the period ("month" or "quarter") for charts over time.
+
+    ``fixed`` gives each chart a fixed layout for its fixed size (documents);
+    otherwise constrained layout fits it to whatever size it is shown at (windows).
+    """
 
     period: str = "month"
+    fixed: bool = False
 
 
 def _target(values: Sequence[float | None], default: float) -> float:
@@ -44,21 +49,23 @@ def build_chart(
     key: str, facts: Sequence[DebriefFacts], taxonomy: Taxonomy, spec: ChartSpec = ChartSpec()
 ) -> Figure:
     """The chart ``key`` (one of :data:`CHARTS`) for these debriefs."""
+    fixed = spec.fixed
     if key == "services":
         panels = trends.by_period_and_severity(facts, spec.period, taxonomy)
-        return figures.services_by_severity(panels, taxonomy, spec.period)
+        return figures.services_by_severity(panels, taxonomy, spec.period, fixed=fixed)
     if key == "timing":
         detect = _target([f.detection_target for f in facts], DEFAULT_DETECTION_TARGET_MINUTES)
         fix = _target([f.fix_target for f in facts], DEFAULT_FIX_TARGET_MINUTES)
-        return figures.timing(trends.timing_by_period(facts, spec.period), detect, fix)
+        points = trends.timing_by_period(facts, spec.period)
+        return figures.timing(points, detect, fix, fixed=fixed)
     if key == "pareto":
-        return figures.pareto_chart(trends.pareto(facts, taxonomy))
+        return figures.pareto_chart(trends.pareto(facts, taxonomy), fixed=fixed)
     if key == "factors":
-        return figures.factor_mix(*trends.factor_mix(facts, spec.period))
+        return figures.factor_mix(*trends.factor_mix(facts, spec.period), fixed=fixed)
     if key == "heatmap":
-        return figures.heatmap(trends.start_heatmap(facts))
+        return figures.heatmap(trends.start_heatmap(facts), fixed=fixed)
     if key == "actions":
-        return figures.actions_flow(*trends.actions_flow(facts))
+        return figures.actions_flow(*trends.actions_flow(facts), fixed=fixed)
     raise ValueError(f"unknown chart {key!r}")
 
 

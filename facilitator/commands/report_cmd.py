@@ -50,10 +50,13 @@ def gather(service, month: date, taxonomy: Taxonomy, today: date):  # type: igno
 
     start, end = month.isoformat(), _shift(month, 1).isoformat()
     in_month = f"after:{start} before:{end}"
-    month_facts = service.facts(in_month, taxonomy=taxonomy)
     trend_facts = service.facts(
         f"after:{_shift(month, -11).isoformat()} before:{end}", taxonomy=taxonomy
     )
+    # The month is the last of the twelve: no second query. ``day`` is the day after:
+    # and before: compare (the incident's start, else meeting, else creation).
+    first, last = month, _shift(month, 1)
+    month_facts = [f for f in trend_facts if f.day is not None and first <= f.day < last]
     learnings = [
         Learnings(summary, taxonomy.severity_rank(summary.severity), texts)
         for summary, texts in service.learnings(in_month, taxonomy=taxonomy)
@@ -78,10 +81,11 @@ def gather(service, month: date, taxonomy: Taxonomy, today: date):  # type: igno
 
 
 def render_charts(facts, taxonomy: Taxonomy) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
-    """Every chart of the review as PNG bytes."""
-    from facilitator.charts.render import CHARTS, build_chart, to_png
+    """Every chart of the review as PNG bytes, laid out for the page."""
+    from facilitator.charts.render import CHARTS, ChartSpec, build_chart, to_png
 
-    return {key: to_png(build_chart(key, facts, taxonomy)) for key in CHARTS}
+    spec = ChartSpec(fixed=True)
+    return {key: to_png(build_chart(key, facts, taxonomy, spec)) for key in CHARTS}
 
 
 @one_line_errors

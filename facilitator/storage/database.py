@@ -33,7 +33,7 @@ from facilitator.storage.secrets import with_keychain_password
 _SCRIPT_LOCATION = "facilitator.storage:migrations"
 #: The newest migration. Checked against Alembic by a test, and compared with the
 #: database's stamp at start so Alembic is only imported when an upgrade is due.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 #: How long SQLite waits for another writer before reporting the library as locked.
 BUSY_TIMEOUT_MS = 5000
 

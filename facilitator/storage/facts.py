@@ -12,8 +12,17 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, cast, func, literal_column, select, true
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import (
+    ColumnElement,
+    bindparam,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+    true,
+)
+from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.orm import Session
 
 from facilitator.domain.model import (
@@ -149,15 +158,24 @@ def _joined(
     (and per ``group`` value, such as the list a row belongs to)."""
     key = (group if group is not None else literal_column("''")).label("grp")
     ordered = (
-        select(row.debrief_id.label("debrief_id"), key, column.label("value"))
+        select(
+            row.debrief_id.label("debrief_id"),
+            key,
+            column.label("value"),
+            row.position.label("position"),
+        )
         .where(*where)
         .order_by(row.debrief_id, row.position)
         .subquery()
     )
     if session.get_bind().dialect.name == "sqlite":
+        # SQLite aggregates rows in the order the subquery gives them.
         joined = func.group_concat(ordered.c.value, _SEPARATOR)
     else:
-        joined = func.string_agg(ordered.c.value, _SEPARATOR)
+        # PostgreSQL may aggregate a sorted subquery out of order (a hash aggregate
+        # does): only an ORDER BY inside the aggregate keeps a list's order.
+        separator = aggregate_order_by(literal(_SEPARATOR), ordered.c.position)
+        joined = func.string_agg(ordered.c.value, separator)
     statement = select(ordered.c.debrief_id, ordered.c.grp, joined).group_by(
         ordered.c.debrief_id, ordered.c.grp
     )
@@ -166,13 +184,6 @@ def _joined(
         for debrief_id, grp, text in session.execute(statement)
         if text is not None
     }
-
-
-def _action_status(value: str) -> ActionStatus:
-    try:
-        return ActionStatus(value)
-    except ValueError:
-        return ActionStatus.OPEN
 
 
 _STATUSES = Status._value2member_map_
@@ -213,8 +224,10 @@ def load_action_items(
     due_before: date | None = None,
 ) -> list[tuple[DebriefSummary, ActionItem]]:
     """Action items with their debrief's summary; those due soonest (undated last) first."""
+    # Columns, not ORM rows: a review reads thousands of overdue items, and mapped
+    # objects cost several times more to build than the values they hold.
     statement = (
-        select(ActionRow, *_SUMMARY)
+        select(*_ACTION_COLUMNS, *_SUMMARY)
         .join(DebriefRow, DebriefRow.id == ActionRow.debrief_id)
         .where(condition)
     )
@@ -222,26 +235,45 @@ def load_action_items(
         statement = statement.where(ActionRow.due < due_before)
     if open_only:
         statement = statement.where(ActionRow.status.in_(("open", "in_progress")))
+    priorities = Priority._value2member_map_
+    kinds = ActionKind._value2member_map_
+    statuses = ActionStatus._value2member_map_
+    summaries: dict[str, DebriefSummary] = {}
     out = []
     for row in session.execute(statement):
-        a = row[0]
+        title, owner, priority, due, ticket, status, kind, answers, uid, closed_on = row[:10]
         item = ActionItem(
-            title=a.title,
-            owner=a.owner,
-            priority=Priority(a.priority) if a.priority in Priority._value2member_map_ else None,
-            due=a.due,
-            ticket=a.ticket,
-            status=_action_status(a.status),
-            kind=ActionKind(a.kind) if a.kind in ActionKind._value2member_map_ else None,
-            answers=a.answers,
-            uid=a.uid,
-            closed_on=a.closed_on,
+            title=title,
+            owner=owner,
+            priority=priorities.get(priority) if priority else None,  # type: ignore[arg-type]
+            due=due,
+            ticket=ticket,
+            status=statuses.get(status, ActionStatus.OPEN),  # type: ignore[arg-type]
+            kind=kinds.get(kind) if kind else None,  # type: ignore[arg-type]
+            answers=answers,
+            uid=uid,
+            closed_on=closed_on,
         )
-        out.append((summary_from_values(tuple(row[1:])), item))
+        summary = summaries.get(row[10])
+        if summary is None:
+            summary = summaries[row[10]] = summary_from_values(tuple(row[10:]))
+        out.append((summary, item))
     out.sort(key=lambda pair: (pair[1].due is None, pair[1].due or date.max, pair[0].title))
     return out
 
 
+_ACTION_COLUMNS = (
+    ActionRow.title,
+    ActionRow.owner,
+    ActionRow.priority,
+    ActionRow.due,
+    ActionRow.ticket,
+    ActionRow.status,
+    ActionRow.kind,
+    ActionRow.answers,
+    ActionRow.uid,
+    ActionRow.closed_on,
+)
 _SUMMARY = (
     DebriefRow.id,
     DebriefRow.title,

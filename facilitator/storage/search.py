@@ -1,8 +1,10 @@
 """Ranked full-text search over the index, with a highlighted snippet naming its field.
 
-SQLite ranks with FTS5's bm25 and cuts snippets with ``snippet()``; PostgreSQL
-ranks with ``ts_rank_cd`` over the weighted ``tsvector`` and cuts them with
-``ts_headline``. Both return the same :class:`SearchHit` values.
+SQLite ranks with FTS5's bm25 and cuts snippets with ``snippet()``
+(:mod:`~facilitator.storage.search_sqlite`); PostgreSQL ranks with ``ts_rank_cd``
+over the weighted ``tsvector`` and cuts them with ``ts_headline``
+(:mod:`~facilitator.storage.search_pg`). Both return the same :class:`SearchHit`
+values; a query of filters alone lists the newest incidents first.
 """
 
 from __future__ import annotations
@@ -11,36 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, event, func, select, text
+from sqlalchemy import Engine, event, func, literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.domain.model import Status
 from facilitator.domain.taxonomy import Taxonomy
-from facilitator.library.query import Query, TextClause
+from facilitator.library.query import Query
 from facilitator.storage.orm import DebriefRow
-from facilitator.storage.query_sql import (
-    FTS,
-    TsQuery,
-    debrief_fts,
-    fts5_match,
-    pg_tsquery,
-    query_condition,
-    register_functions,
-    search_docs,
-)
-from facilitator.storage.search_schema import (
-    FIELDS_V1,
-    PG_FIELD_CAP,
-    field_expression,
-    has_stale,
-    refresh_stale,
-)
+from facilitator.storage.query_sql import query_condition, register_functions
+from facilitator.storage.search_schema import has_stale, refresh_stale
 
 #: Marks around highlighted words inside snippets. Stored text never holds them:
 #: control characters are refused on import and removed when typed.
 START, END = "\x02", "\x03"
-SNIPPET_TOKENS = 14
-FIELDS = FIELDS_V1
 
 
 @dataclass(frozen=True)
@@ -128,52 +113,10 @@ def parse_marked(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(out), tuple(spans)
 
 
-def _summaries(session: Session, ids: list[str]) -> dict[str, Any]:
-    rows = session.execute(
-        select(
-            DebriefRow.id,
-            DebriefRow.title,
-            DebriefRow.severity,
-            DebriefRow.status,
-            DebriefRow.incident,
-            func.coalesce(DebriefRow.started_at, DebriefRow.meeting_at, DebriefRow.created_at),
-        ).where(DebriefRow.id.in_(ids))
-    )
-    return {r[0]: r for r in rows}
-
-
 def _date(value: str | datetime | None) -> datetime | None:
     if isinstance(value, str):  # some backends drop the column type through coalesce
         return datetime.fromisoformat(value)
     return value
-
-
-def _hits(
-    session: Session, ranked: list[tuple[str, float]], snippets: dict[str, tuple[str, str]]
-) -> tuple[SearchHit, ...]:
-    info = _summaries(session, [debrief_id for debrief_id, _ in ranked])
-    hits = []
-    for debrief_id, score in ranked:
-        row = info.get(debrief_id)
-        if row is None:
-            continue
-        label, marked = snippets.get(debrief_id, ("", ""))
-        snippet, spans = parse_marked(marked)
-        hits.append(
-            SearchHit(
-                id=debrief_id,
-                title=row[1],
-                severity=row[2],
-                status=Status(row[3]),
-                incident=row[4],
-                date=_date(row[5]),
-                field=label,
-                snippet=snippet,
-                highlights=spans,
-                score=score,
-            )
-        )
-    return tuple(hits)
 
 
 def search(
@@ -188,161 +131,60 @@ def search(
         return _browse(session, rest, limit, offset)
     filtered = bool(query.filters) or any(c.negated for c in query.clauses)
     if dialect == "sqlite":
-        return _search_sqlite(session, positive, rest, limit, offset, filtered)
-    return _search_pg(session, positive, rest, limit, offset, filtered)
+        from facilitator.storage import search_sqlite as backend
+    else:
+        from facilitator.storage import search_pg as backend  # type: ignore[no-redef]
+    rows, total, snippets = backend.search(
+        session, positive, rest, (limit, offset), filtered, (START, END)
+    )
+    return SearchPage(_hits_from_rows(rows, snippets), total)
 
 
 def _browse(session: Session, condition: Any, limit: int, offset: int) -> SearchPage:
     """Filters alone: the newest incidents first."""
     day = func.coalesce(DebriefRow.started_at, DebriefRow.meeting_at, DebriefRow.created_at)
-    total = session.scalar(select(func.count()).select_from(DebriefRow).where(condition)) or 0
-    ids = session.scalars(
-        select(DebriefRow.id)
+    # One statement: the count rides along as a window over the rows the filters keep.
+    rows = session.execute(
+        select(
+            DebriefRow.id,
+            literal(0.0),
+            DebriefRow.title,
+            DebriefRow.severity,
+            DebriefRow.status,
+            DebriefRow.incident,
+            day,
+            func.count().over(),
+        )
         .where(condition)
         .order_by(day.desc(), DebriefRow.id)
         .limit(limit)
         .offset(offset)
     ).all()
-    return SearchPage(_hits(session, [(i, 0.0) for i in ids], {}), total)
+    if rows:
+        total = int(rows[0][-1])
+    else:
+        total = session.scalar(select(func.count()).select_from(DebriefRow).where(condition)) or 0
+    return SearchPage(_hits_from_rows([tuple(r[:-1]) for r in rows], {}), total)
 
 
-def _search_sqlite(
-    session: Session,
-    positive: tuple[TextClause, ...],
-    rest: Any,
-    limit: int,
-    offset: int,
-    filtered: bool,
-) -> SearchPage:
-    match = fts5_match(positive)
-    matching = FTS.op("MATCH")(match)
-    score = func.bm25(FTS, *[f.weight for f in FIELDS])
-    if filtered:
-        # Two plain queries instead of one join: joined to the filters, SQLite may drive
-        # from the debriefs and re-run the MATCH per row (seconds instead of milliseconds).
-        allowed = set(
-            session.scalars(
-                select(search_docs.c.key)
-                .join(DebriefRow, DebriefRow.id == search_docs.c.debrief_id)
-                .where(rest)
+def _hits_from_rows(rows: list[Any], snippets: dict[str, tuple[str, str]]) -> tuple[SearchHit, ...]:
+    """Hits from rows of (debrief id, score, title, severity, status, incident, date)."""
+    hits = []
+    for debrief_id, score, title, severity, status, incident, day in rows:
+        label, marked = snippets.get(debrief_id, ("", ""))
+        snippet, spans = parse_marked(marked)
+        hits.append(
+            SearchHit(
+                id=debrief_id,
+                title=title,
+                severity=severity,
+                status=Status(status),
+                incident=incident,
+                date=_date(day),
+                field=label,
+                snippet=snippet,
+                highlights=spans,
+                score=score,
             )
         )
-        scored = session.execute(select(debrief_fts.c.rowid, score).where(matching)).all()
-        kept = sorted((s, k) for k, s in scored if k in allowed)
-        total = len(kept)
-        ranked = [(k, s) for s, k in kept[offset : offset + limit]]
-    else:
-        ranked = [
-            (k, s)
-            for k, s in session.execute(
-                select(debrief_fts.c.rowid, score.label("score"))
-                .where(matching)
-                .order_by(score, debrief_fts.c.rowid)
-                .limit(limit)
-                .offset(offset)
-            )
-        ]
-        total = session.scalar(select(func.count()).select_from(debrief_fts).where(matching)) or 0
-    ids: dict[int, str] = {}
-    snippets: dict[str, tuple[str, str]] = {}
-    if ranked:
-        keys = [r[0] for r in ranked]
-        ids = dict(
-            session.execute(
-                select(search_docs.c.key, search_docs.c.debrief_id).where(
-                    search_docs.c.key.in_(keys)
-                )
-            ).all()
-        )
-        columns = [
-            func.snippet(FTS, i, START, END, "…", SNIPPET_TOKENS) for i in range(len(FIELDS))
-        ]
-        rows = session.execute(
-            select(debrief_fts.c.rowid, *columns).where(matching, debrief_fts.c.rowid.in_(keys))
-        )
-        for row in rows:
-            # Fields are listed by weight, so the first that holds a hit is the best to show.
-            for spec, marked in zip(FIELDS, row[1:], strict=True):
-                if marked and START in marked:
-                    snippets[ids[row[0]]] = (spec.label, marked)
-                    break
-    hits = [(ids[key], -float(score)) for key, score in ranked if key in ids]
-    return SearchPage(_hits(session, hits, snippets), total)
-
-
-def _search_pg(
-    session: Session,
-    positive: tuple[TextClause, ...],
-    rest: Any,
-    limit: int,
-    offset: int,
-    filtered: bool,
-) -> SearchPage:
-    ts = pg_tsquery(positive)
-    matches = text(f"search_docs.document @@ {ts.sql}").bindparams(**ts.params)
-    rank = text(f"ts_rank_cd(search_docs.document, {ts.sql}) AS score").bindparams(**ts.params)
-    conditions = [matches]
-    if filtered:
-        conditions.append(search_docs.c.debrief_id.in_(select(DebriefRow.id).where(rest)))
-    # The count rides along as a window over the same scan: one pass over the matches.
-    ranked = session.execute(
-        select(search_docs.c.debrief_id, rank, func.count().over().label("total"))
-        .where(*conditions)
-        .order_by(text("score DESC"), search_docs.c.debrief_id)
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    if ranked:
-        total = int(ranked[0][2])
-    elif offset:
-        total = session.scalar(select(func.count()).select_from(search_docs).where(*conditions))
-    else:
-        total = 0
-    snippets = _pg_headlines(session, [r[0] for r in ranked], positive) if ranked else {}
-    return SearchPage(_hits(session, [(r[0], float(r[1])) for r in ranked], snippets), total)
-
-
-def _pg_headlines(
-    session: Session, ids: list[str], positive: tuple[TextClause, ...]
-) -> dict[str, tuple[str, str]]:
-    # Highlight any positive term: a hit on one of two words still deserves its snippet.
-    terms = tuple(TextClause((t,)) for c in positive for t in c.terms)
-    any_term = TsQuery()
-    parts = [any_term.term(c.terms[0]) for c in terms]
-    q = "(" + " || ".join(parts) + ")"
-    expressions = [f"left({field_expression(f, 'postgresql')}, {PG_FIELD_CAP})" for f in FIELDS]
-    which = " ".join(
-        f"WHEN to_tsvector('english', {e}) @@ {q} THEN {i}" for i, e in enumerate(expressions)
-    )
-    params = {**any_term.params, "ids": ids}
-    found = session.execute(
-        text(f"SELECT d.id, CASE {which} ELSE -1 END FROM debriefs d WHERE d.id = ANY(:ids)"),
-        params,
-    ).all()
-    options = (
-        f"StartSel={START}, StopSel={END}, MaxWords=24, MinWords=10, ShortWord=2, "
-        "MaxFragments=1, FragmentDelimiter=…"
-    )
-    chosen = [(debrief_id, index) for debrief_id, index in found if index >= 0]
-    if not chosen:
-        return {}
-    # One statement for every headline: each row cuts only the field that held its hit.
-    cut = " ".join(
-        f"WHEN {i} THEN ts_headline('english', {e}, {q}, :options)"
-        for i, e in enumerate(expressions)
-    )
-    rows = session.execute(
-        text(
-            f"SELECT d.id, CASE x.k {cut} END FROM debriefs d "
-            "JOIN unnest(CAST(:hit_ids AS varchar[]), CAST(:fields AS int[])) AS x(id, k) "
-            "ON x.id = d.id"
-        ),
-        {
-            **any_term.params,
-            "options": options,
-            "hit_ids": [c[0] for c in chosen],
-            "fields": [c[1] for c in chosen],
-        },
-    ).all()
-    index_of = dict(chosen)
-    return {i: (FIELDS[index_of[i]].label, marked or "") for i, marked in rows}
+    return tuple(hits)

@@ -132,6 +132,14 @@ _FTS_SHADOWS = ("data", "idx", "content", "docsize", "config")
 DAY_INDEX = "ix_debriefs_incident_day"
 DAY_EXPRESSION = "substr(coalesce(started_at, meeting_at, created_at), 1, 10)"
 
+#: A partial index on the services and tags lists, by the first LABEL_PREFIX characters:
+#: service:/tag: filters fold the few distinct labels instead of every row (query_sql).
+#: A prefix, not the whole text: a PostgreSQL b-tree entry must stay under 2.7 KB, and a
+#: pasted essay of a tag must still save.
+LABEL_INDEX = "ix_list_items_labels"
+LABEL_PREFIX = 200
+LABEL_SECTIONS = ("services", "tags")
+
 
 def is_search_table(name: str | None) -> bool:
     """True for the index's own tables (and FTS5's shadow tables)."""
@@ -142,13 +150,24 @@ def is_search_table(name: str | None) -> bool:
 
 def is_unmanaged(name: str | None, type_: str) -> bool:
     """Objects made with raw DDL, which the ORM metadata does not describe."""
-    return (type_ == "table" and is_search_table(name)) or (type_ == "index" and name == DAY_INDEX)
+    return (type_ == "table" and is_search_table(name)) or (
+        type_ == "index" and name in (DAY_INDEX, LABEL_INDEX)
+    )
 
 
 def create_day_index(connection: Connection) -> None:
     """Create :data:`DAY_INDEX` (PostgreSQL wants the expression in its own parentheses)."""
     expression = DAY_EXPRESSION if connection.dialect.name == "sqlite" else f"({DAY_EXPRESSION})"
     connection.exec_driver_sql(f"CREATE INDEX {DAY_INDEX} ON debriefs ({expression}, id)")
+
+
+def create_label_index(connection: Connection) -> None:
+    """Create :data:`LABEL_INDEX` (raw DDL: an expression and a partial index in one)."""
+    sections = ", ".join(f"'{s}'" for s in LABEL_SECTIONS)
+    connection.exec_driver_sql(
+        f"CREATE INDEX {LABEL_INDEX} ON list_items "
+        f"(section, substr(text, 1, {LABEL_PREFIX}), debrief_id) WHERE section IN ({sections})"
+    )
 
 
 def field_expression(field: SearchField, dialect: str, debrief: str = "d") -> str:

@@ -81,6 +81,11 @@ def test_words_phrases_and_exclusions(db_url: str) -> None:
         assert _ids(service, "canar*") == [d["deploy"].id]
         # Words may sit in different fields of one debrief.
         assert _ids(service, "resolver answering") == [d["dns"].id]
+        # A word and an excluded word, or two excluded words, each keep their own value.
+        assert set(_ids(service, "payment* -pool")) == {d["deploy"].id}
+        assert _ids(service, "-pool -canary") == [d["dns"].id]
+        facts = service.facts("payment* -pool", parts=())
+        assert [f.id for f in facts] == [d["deploy"].id]
 
 
 def test_hits_name_the_field_and_highlight_the_words(db_url: str) -> None:
