@@ -31,6 +31,10 @@ from facilitator.team.public import public_copy, with_public
 
 log = logging.getLogger(__name__)
 
+#: Marks of a local debrief (see :meth:`TeamSync.marks`); absent means local only.
+PUBLISHED = "published"
+WAITING = "waiting"
+
 
 @dataclass
 class SyncReport:
@@ -161,15 +165,27 @@ class TeamSync:
 
     def waiting(self) -> int:
         """Published debriefs whose public content changed here since the last sync."""
+        return len(self._waiting_ids(states.all_states(self.local)))
+
+    def marks(self) -> dict[str, str]:
+        """How each published local debrief stands: :data:`PUBLISHED` or :data:`WAITING`.
+
+        A local debrief missing from the result is local only. Reads the local store only.
+        """
         known = states.all_states(self.local)
+        present = states.revisions(self.local)
+        waiting = self._waiting_ids(known)
+        return {i: WAITING if i in waiting else PUBLISHED for i in known if i in present}
+
+    def _waiting_ids(self, known: dict[str, SyncState]) -> set[str]:
         revisions = states.revisions(self.local)
         moved = [i for i, s in known.items() if i in revisions and revisions[i] != s.local_revision]
-        count = 0
+        found: set[str] = set()
         for debrief in states.load_many(self.local, moved):
             base = known[debrief.id].base
             if not base or diff(loads(base), public_copy(debrief)):
-                count += 1
-        return count
+                found.add(debrief.id)
+        return found
 
     # -- one debrief ---------------------------------------------------------------------
 

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.model import DebriefSummary
-from facilitator.ui.library_model import STATUS_LABELS, LibraryFilter, LibraryModel, format_day
+from facilitator.ui.library_model import (
+    STATUS_LABELS,
+    TEAM_COLUMN,
+    LibraryFilter,
+    LibraryModel,
+    format_day,
+)
 
 __all__ = ["STATUS_LABELS", "LibraryFilter", "LibraryModel", "LibraryView", "format_day"]
 
@@ -109,9 +115,16 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        for column, sample in ((1, "Severity"), (2, "In meeting"), (3, "2026-12-31")):
+        for column, sample in (
+            (1, "Severity"),
+            (2, "In meeting"),
+            (3, "2026-12-31"),
+            (TEAM_COLUMN, "Changes waiting"),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 48)
+        # Shown once a team library is connected (see set_marks).
+        self.table.setColumnHidden(TEAM_COLUMN, True)
         layout.addWidget(self.table, 1)
         # In place of the empty table: what to do first, with the sample one click away.
         self.empty = QWidget(self)
@@ -174,6 +187,11 @@ class LibraryView(QWidget):
         self.table.setVisible(bool(summaries))
         self.select(keep)
         self._warm.start()
+
+    def set_marks(self, marks: dict[str, str] | None) -> None:
+        """Mark each debrief local only, published or with changes waiting; None hides it."""
+        self.table.setColumnHidden(TEAM_COLUMN, marks is None)
+        self.model.set_marks(marks or {})
 
     def select(self, debrief_id: str | None) -> None:
         """Select ``debrief_id`` if it is shown, else the first row."""

@@ -31,7 +31,17 @@ STATUS_LABELS = {
     Status.IN_MEETING: "In meeting",
     Status.PUBLISHED: "Published",
 }
-HEADERS = ("Title", "Severity", "Status", "Date")
+HEADERS = ("Title", "Severity", "Status", "Date", "Team")
+#: The column that says how a debrief stands with the team library (hidden when not connected).
+TEAM_COLUMN = 4
+#: What the Team column says for each mark (see ``facilitator.team.sync.TeamSync.marks``).
+TEAM_LABELS = {"published": "Published", "waiting": "Changes waiting", "": "Local only"}
+TEAM_TIPS = {
+    "published": "In the team library, and in step with it",
+    "waiting": "In the team library; edits made here are still to be sent",
+    "": "Only on this computer: File > Publish to the team library shares it",
+}
+_TEAM_RANK = {"waiting": 0, "published": 1, "": 2}
 _STATUS_RANK = {status: rank for rank, status in enumerate(Status)}
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -58,6 +68,17 @@ class LibraryModel(QAbstractTableModel):
         self._haystacks: list[str] | None = None
         #: Orders the Severity column; the library tools set the team's own scale.
         self.taxonomy: Taxonomy = default_taxonomy()
+        self._marks: dict[str, str] = {}
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """How each debrief stands with the team library (id -> mark; absent: local only)."""
+        self._marks = dict(marks)
+        if self._rows:
+            column = TEAM_COLUMN
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def mark(self, row: int) -> str:
+        return self._marks.get(self._rows[row].id, "")
 
     def set_summaries(self, summaries: list[DebriefSummary]) -> None:
         self.beginResetModel()
@@ -109,6 +130,8 @@ class LibraryModel(QAbstractTableModel):
             return [rank(s.severity) for s in rows]
         if column == 2:
             return [_STATUS_RANK.get(s.status, 99) for s in rows]
+        if column == TEAM_COLUMN:
+            return [_TEAM_RANK[self.mark(r)] for r in range(len(rows))]
         return [(s.date.replace(tzinfo=None) if s.date else _NEVER) for s in rows]
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
@@ -128,6 +151,14 @@ class LibraryModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = index.row()
+        if index.column() == TEAM_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return TEAM_LABELS[self.mark(row)]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return TEAM_TIPS[self.mark(row)]
+            if role == Qt.ItemDataRole.UserRole:
+                return self._rows[row].id
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.shown(row)[index.column()]
         if role == Qt.ItemDataRole.UserRole:
@@ -214,6 +245,12 @@ class LibraryFilter(QAbstractProxyModel):
         self._refilter()
 
     def _source_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: object) -> None:
+        if bottom_right.row() - top_left.row() + 1 >= self.library().rowCount() and self._rows:
+            # A whole column (the team marks): one signal; the view repaints what it shows.
+            last = len(self._rows) - 1
+            first_col, last_col = top_left.column(), bottom_right.column()
+            self.dataChanged.emit(self.index(0, first_col), self.index(last, last_col))
+            return
         for row in range(top_left.row(), bottom_right.row() + 1):
             proxy = self._position.get(row)
             if proxy is not None:

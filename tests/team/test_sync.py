@@ -236,3 +236,28 @@ def test_a_read_only_team_refuses_a_publish_plainly(tmp_path: Path, editor: str)
         with pytest.raises(ReadOnlyError):
             team.save(public_copy(a.load(sample_debrief().id)))
         sync.close()
+
+
+def test_marks_tell_local_only_published_and_changes_waiting(tmp_path: Path, editor: str) -> None:
+    from facilitator.domain.model import Debrief
+    from facilitator.team.sync import PUBLISHED, WAITING
+
+    with _local(tmp_path, "a") as a:
+        a.save(sample_debrief())
+        a.save(Debrief(id="00000000-0000-4000-8000-0000000000aa", title="Kept here"))
+        sync = TeamSync(a, editor)
+        assert sync.marks() == {}  # nothing published yet: everything is local only
+        sync.publish(sample_debrief().id)
+        assert sync.marks() == {sample_debrief().id: PUBLISHED}
+        copy = a.load(sample_debrief().id)
+        base = snapshot(copy)
+        copy.private_notes = "Only mine."  # private: nothing to publish
+        a.save(copy, base=base)
+        assert sync.marks() == {copy.id: PUBLISHED}
+        copy, base = a.load(copy.id), snapshot(a.load(copy.id))
+        copy.learnings.append(Note("Shared later."))
+        a.save(copy, base=base)
+        assert sync.marks() == {copy.id: WAITING}
+        sync.sync()
+        assert sync.marks() == {copy.id: PUBLISHED}
+        sync.close()

@@ -16,6 +16,7 @@ from facilitator.domain.script import MeetingScript
 from facilitator.storage import DebriefService
 from facilitator.team import settings as team_settings
 from facilitator.team.sync import TeamStatus, TeamSync
+from facilitator.ui.library_model import TEAM_COLUMN
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.team.status import status_text
 
@@ -41,6 +42,12 @@ def _window(qtbot: QtBot, service: DebriefService, settings: QSettings, script: 
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def _team_mark(window: MainWindow) -> str:
+    proxy = window.library.proxy
+    row = proxy.row_of(sample_debrief().id)
+    return str(proxy.index(row, TEAM_COLUMN).data())
 
 
 def test_status_lines_say_online_offline_waiting_and_role() -> None:
@@ -74,11 +81,16 @@ def test_connect_publish_and_see_another_clients_edit(
     with qtbot.waitSignal(window.team.syncer.statusChanged, timeout=15_000) as first:
         pass
     assert first.args[0].online and first.args[0].role == "editor"
+    # The library shows the Team column once connected, and nothing is published yet.
+    table = window.library.table
+    qtbot.waitUntil(lambda: not table.isColumnHidden(TEAM_COLUMN), timeout=15_000)
+    assert _team_mark(window) == "Local only"
     window.open_debrief(sample_debrief().id)
     assert window.team.publish_action.isEnabled()
     with qtbot.waitSignal(window.team.syncer.synced, timeout=15_000) as published:
         window.team.publish_action.trigger()
     assert published.args[0].pushed == [sample_debrief().id]
+    qtbot.waitUntil(lambda: _team_mark(window) == "Published", timeout=15_000)
     # Another machine edits the published debrief; the open window shows it by itself.
     with DebriefService(f"sqlite:///{tmp_path / 'other.db'}", maintenance=False) as other:
         other_sync = TeamSync(other, editor)
@@ -110,4 +122,6 @@ def test_an_unreachable_library_reads_offline_and_nothing_blocks(
     assert not status.args[0].online
     assert window.team.status.text().startswith("Team library: offline")
     assert "Nothing answers" in window.team.status.toolTip()
+    # Offline, the library still says what is whose: here, all local.
+    qtbot.waitUntil(lambda: not window.library.table.isColumnHidden(TEAM_COLUMN), timeout=5_000)
     window.close()

@@ -77,6 +77,7 @@ class TeamControls(QObject):
         self.stop()
         self.syncer = TeamSyncer(self.window.service, self.window.session, url, self)
         self.syncer.statusChanged.connect(self.status.show_status)
+        self.syncer.marksChanged.connect(self.window.library.set_marks)
         self.syncer.synced.connect(self._synced)
         self.syncer.start()
         self._update_actions()
@@ -84,6 +85,7 @@ class TeamControls(QObject):
     def _disconnected(self) -> None:
         self.stop()
         self.status.hide()
+        self.window.library.set_marks(None)
         self._update_actions()
 
     def _synced(self, report: SyncReport) -> None:

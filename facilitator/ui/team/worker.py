@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from facilitator.storage import DebriefService
-from facilitator.team.sync import SyncReport, TeamStatus, TeamSync
+from facilitator.storage import DebriefService, StorageError
+from facilitator.team.sync import WAITING, SyncReport, TeamStatus, TeamSync
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.workers import Job
 
@@ -23,6 +23,7 @@ PUSH_AFTER_SAVE_MS = 300
 class _Signals(QObject):
     synced = Signal(object)  # SyncReport
     status = Signal(object)  # TeamStatus
+    marks = Signal(object)  # dict[str, str], see TeamSync.marks
 
 
 class TeamSyncer(QObject):
@@ -31,10 +32,13 @@ class TeamSyncer(QObject):
     Signals:
         synced(object): a sync ended; carries its SyncReport.
         statusChanged(object): online or offline, changes waiting, role (a TeamStatus).
+        marksChanged(object): which local debriefs are published or have changes waiting
+            (a dict of id to ``facilitator.team.sync.PUBLISHED`` or ``WAITING``).
     """
 
     synced = Signal(object)
     statusChanged = Signal(object)
+    marksChanged = Signal(object)
 
     def __init__(
         self,
@@ -55,6 +59,8 @@ class TeamSyncer(QObject):
         self._signals = _Signals(self)
         self._signals.synced.connect(self._finished)
         self._signals.status.connect(self.statusChanged)
+        self._signals.marks.connect(self._marks_read)
+        self._marks: dict[str, str] | None = None
         self.last: TeamStatus | None = None
         self._timer = QTimer(self, interval=SYNC_EVERY_MS)
         self._timer.timeout.connect(self.sync_now)
@@ -90,9 +96,22 @@ class TeamSyncer(QObject):
     def _work(self) -> None:
         report = self.sync.sync()
         self._signals.synced.emit(report)
+        try:
+            marks = self.sync.marks()
+        except StorageError:
+            marks = None  # the local store is busy: the next sync reads them
+        waiting = sum(1 for m in marks.values() if m == WAITING) if marks is not None else 0
         self._signals.status.emit(
-            TeamStatus(report.online, self.sync.waiting(), self._role(report), report.problem)
+            TeamStatus(report.online, waiting, self._role(report), report.problem)
         )
+        if marks is not None:
+            self._signals.marks.emit(marks)
+
+    def _marks_read(self, marks: dict[str, str]) -> None:
+        # Once a second: only a change reaches the library (and repaints its rows).
+        if marks != self._marks:
+            self._marks = marks
+            self.marksChanged.emit(marks)
 
     def _role(self, report: SyncReport) -> str:
         if not report.online:
