@@ -13,6 +13,8 @@ import keyring
 from keyring.errors import KeyringError
 from sqlalchemy.engine import URL, make_url
 
+from facilitator.storage.errors import StorageError
+
 SERVICE = "Facilitator"
 log = logging.getLogger(__name__)
 
@@ -36,9 +38,25 @@ def with_keychain_password(url: str) -> str:
     return parsed.set(password=password).render_as_string(hide_password=False)
 
 
+class KeychainError(StorageError):
+    """No keychain can keep the password (a headless machine, a locked or missing one)."""
+
+
 def store_password(url: str, password: str) -> None:
-    """Remember the password for the user and host of ``url`` in the keychain."""
-    keyring.set_password(SERVICE, _account(make_url(url)), password)
+    """Remember the password for the user and host of ``url`` in the keychain.
+
+    Raises :class:`KeychainError` when there is no usable keychain: the password is
+    never written anywhere else, so the caller must not carry on as if it were kept.
+    """
+    try:
+        keyring.set_password(SERVICE, _account(make_url(url)), password)
+    except KeyringError as exc:
+        log.info("keychain unavailable: %s", type(exc).__name__)
+        raise KeychainError(
+            "This computer has no keychain to keep the password in, and Facilitator never "
+            "writes it to a file. Put it in PostgreSQL's own password file (~/.pgpass, "
+            "host:port:database:user:password) and connect again without a password."
+        ) from None
 
 
 def forget_password(url: str) -> None:

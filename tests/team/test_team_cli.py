@@ -72,3 +72,26 @@ def test_a_wrong_password_is_one_clear_line_and_nothing_is_kept(
 def test_commands_need_a_connection_first(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["team", "sync"]) == 2
     assert "facilitator team connect URL" in capsys.readouterr().err
+
+
+def test_no_keychain_says_where_the_password_can_go_and_keeps_nothing(
+    editor_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # a headless machine: no Secret Service at all
+    try:
+        parsed = make_url(editor_url)
+        bare = parsed._replace(password=None).render_as_string(hide_password=False)
+        monkeypatch.setattr("sys.stdin", io.StringIO(f"{parsed.password}\n"))
+        assert main(["team", "connect", bare]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "no keychain" in err and ".pgpass" in err
+        assert parsed.password not in err
+        assert settings.team_url() is None  # not half-connected
+    finally:
+        keyring.set_keyring(previous)
