@@ -102,7 +102,13 @@ class Onboarding(QObject):
     # -- the tour ------------------------------------------------------------------------
 
     def offer_tour(self) -> None:
-        """Show the offer card, once per settings file."""
+        """Show the offer card, once per settings file, over the library only.
+
+        A launch straight into a debrief (``facilitator open``, a restored session)
+        keeps the offer for a later start: the card would sit on the fields.
+        """
+        if self.window.session.debrief is not None:
+            return
         self.window.settings.setValue(OFFERED_KEY, True)
         if self.offer is None:
             self.offer = TourOffer(self.window)

@@ -52,6 +52,22 @@ def test_an_empty_library_offers_the_sample_and_opens_it(
     assert len(service.list()) == 1
 
 
+def test_a_launch_straight_into_a_debrief_keeps_the_offer_for_the_library(
+    qtbot: QtBot, service: DebriefService, settings: QSettings, script: MeetingScript
+) -> None:
+    from facilitator.sample import add_sample
+
+    add_sample(service)
+    first = MainWindow(service, settings, script)
+    qtbot.addWidget(first)
+    first.show()
+    first.open_target(SAMPLE_ID[:8])  # as ``facilitator open ID`` does, before the loop runs
+    qtbot.wait(50)
+    assert first.onboarding.offer is None or not first.onboarding.offer.isVisible()
+    assert not settings.value(OFFERED_KEY, False, type=bool)  # offered at a later start
+    first.close()
+
+
 def test_the_tour_is_offered_once_per_settings(
     qtbot: QtBot, service: DebriefService, settings: QSettings, script: MeetingScript
 ) -> None:
