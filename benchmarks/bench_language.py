@@ -39,7 +39,7 @@ from tests.language.texts import MEGABYTE, paragraphs, prose  # noqa: E402
 
 def _floors(text: str) -> dict[str, float]:
     from facilitator.language import Checker
-    from facilitator.language.checker import trigger_regex
+    from facilitator.language.triggers import trigger_regex
 
     checker = Checker()
     words = {t.split()[0].rstrip("*") for r in checker.rules.rules for t in r.triggers}

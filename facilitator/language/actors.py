@@ -186,6 +186,8 @@ class Actors:
 
     words: Words = field(default_factory=Words)
     _memo: dict[tuple[object, ...], str] = field(default_factory=dict, repr=False)
+    #: What the phrase reader has learnt about each word it met (see ``_learn``).
+    _known_words: dict[str, tuple[str, bool, bool]] = field(default_factory=dict, repr=False)
 
     # -- finding the subject --------------------------------------------------------------
 
@@ -234,8 +236,7 @@ class Actors:
             return self._they(text, tokens, found, region_start)
         return found
 
-    @staticmethod
-    def _simple_subject(text: str, pos: int, region_start: int) -> Span | None:
+    def _simple_subject(self, text: str, pos: int, region_start: int) -> Span | None:
         """The common cases, cheaply: a short plain phrase right after a clause boundary.
 
         "We | should have", "The on-call engineer | forgot", "and Bob | broke": plain
@@ -246,14 +247,17 @@ class Actors:
         chunks = text[low:pos].rsplit(None, 8)
         if low > region_start and len(chunks) < 9 and text[low - 1 : low].strip():
             chunks = chunks[1:]  # the window cut a word in half
+        known = self._known_words
         i = len(chunks) - 1
-        while i >= 0 and chunks[i].lower() in _SKIP:
+        while i >= 0:
+            facts = known.get(chunks[i]) or self._learn(chunks[i])
+            if not facts[1]:  # not a word to skip over
+                break
             i -= 1
         end = i
         while i >= 0 and end - i < 4:
-            word = chunks[i]
-            lower = word.lower()
-            if lower in _BOUNDARY or not _PLAIN.match(word) or _is_clock(word):
+            facts = known.get(chunks[i]) or self._learn(chunks[i])
+            if facts[2]:  # a clause boundary, punctuation or a clock time ends the phrase
                 break
             i -= 1
         if i == end:
@@ -271,7 +275,7 @@ class Actors:
             return None  # the phrase may reach further back than the window
         else:
             initial = True
-        lowered = [w.lower() for w in words]
+        lowered = [known[w][0] for w in words]
         if lowered[-1] in ("they", "them") or "who" in lowered or "whoever" in lowered:
             return None
         capitals = [w[:1].isupper() for w in words]
@@ -280,6 +284,20 @@ class Actors:
         first = text.rfind(words[0], low, pos)
         last = text.rfind(words[-1], low, pos) + len(words[-1])
         return Span(first, last, tuple(words), initial)
+
+    def _learn(self, word: str) -> tuple[str, bool, bool]:
+        """Remember what the phrase reader asks of ``word``: its lower case, whether it is
+        skipped over before a verb, and whether it ends a noun phrase."""
+        known = self._known_words
+        if len(known) > 50_000:
+            known.clear()  # a vocabulary, not a text: it stays small, but never grows unbounded
+        lower = word.lower()
+        facts = known[word] = (
+            lower,
+            lower in _SKIP,
+            lower in _BOUNDARY or not _PLAIN.match(word) or _is_clock(word),
+        )
+        return facts
 
     def _first_subject(self, text: str, tokens: _Tokens, i: int, region_start: int) -> Span | str:
         """The subject at the start of the clause that ends at token ``i``."""

@@ -1,0 +1,492 @@
+"""Reading one check's sentences: matching the woken rules and turning matches into findings.
+
+A :class:`Reading` lives for one ``Checker.check`` call. The checker hands it each
+sentence that holds a trigger, with the rules woken there and where their triggers
+are; it masks the sentence (only if something in it could need masking), runs each
+rule at its triggers, asks :mod:`facilitator.language.actors` who acts, drops matches
+an exception covers, and keeps one finding per phrase.
+
+Everything a rule needs at check time is worked out once, when the rule is compiled
+(:class:`Compiled`), so the per-sentence loop reads plain attributes.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+import time
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from facilitator.language.actors import FIRST, NOBODY, PERSON, Span
+from facilitator.language.findings import BLAME, COUNTERFACTUAL, Finding
+from facilitator.language.masking import mask, mask_points
+from facilitator.language.overlaps import resolve_overlaps
+from facilitator.language.rules import Rule
+
+if TYPE_CHECKING:
+    from facilitator.language.checker import Checker
+
+_LOWER_ASCII = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WORD_START = re.compile(r"(?<![\w'-])[@\w]")
+_BY = re.compile(r"\s+by\s+")
+_CHAT_HEAD = re.compile(r"[\s\-*•>\d:.]*(?:@?\w{1,20}:\s+)?")
+_PHRASE_STOP = re.compile(r"[,.;:!?()\n]|\s(?:on|at|in|during|last|yesterday|before|after|while)\s")
+
+
+class Compiled:
+    """One rule compiled, with everything the reading loop asks of it precomputed."""
+
+    __slots__ = (
+        "actor_matters",
+        "agent_after",
+        "also",
+        "bounded",
+        "category",
+        "exception",
+        "exception_on_lower",
+        "exceptions",
+        "flag",
+        "human_only",
+        "id",
+        "lookback",
+        "match",
+        "message",
+        "near",
+        "needs_person",
+        "on_lower",
+        "passive",
+        "person_message",
+        "person_suggestion",
+        "regex",
+        "requires",
+        "rule",
+        "self_message",
+        "self_suggestion",
+        "skip_first_person",
+        "subject",
+        "suggestion",
+        "trusted",
+        "who_groups",
+    )
+
+    def __init__(
+        self,
+        rule: Rule,
+        regex: Any,
+        exceptions: tuple[Any, ...],
+        trusted: bool,
+        on_lower: bool = False,
+        exception_on_lower: bool = False,
+    ) -> None:
+        self.rule = rule
+        # Whether the pattern (and the exceptions) match the lower-cased sentence rather
+        # than the sentence as written (see casefold.lowered_literals).
+        self.on_lower = on_lower
+        self.exception_on_lower = exception_on_lower
+        self.regex = regex  # re.Pattern, or regex.Pattern for untrusted rules
+        self.exceptions = exceptions
+        self.trusted = trusted
+        groups = regex.groupindex
+        self.who_groups = tuple(sorted(g for g in groups if g.startswith("who")))
+        self.flag = "flag" in groups  # the pattern has a "flag" group narrowing the underline
+        self.passive = "passive" in groups
+        self.id = rule.id
+        self.match = regex.match
+        self.requires = rule.requires
+        self.lookback = rule.lookback
+        # Rules that may start before their trigger are searched for near it; untrusted
+        # ones always are, as only that path keeps to the time budget.
+        self.near = bool(rule.lookback) or not trusted
+        # A trusted rule whose every match starts a word is tried at the few word starts
+        # its lookback allows instead of searched for through the rest of the sentence.
+        self.bounded = self.near and trusted and _starts_a_word(regex.pattern, regex.flags)
+        # For trusted rules the exceptions are one alternation (see Checker._compile).
+        self.exception = exceptions[0] if trusted and exceptions else None
+        self.needs_person = rule.needs_person
+        self.skip_first_person = rule.skip_first_person
+        self.human_only = rule.human_only
+        self.subject = rule.actor == "subject"
+        self.agent_after = rule.agent_after
+        self.category, self.also = rule.category, rule.also
+        self.message, self.suggestion = rule.message, rule.suggestion
+        self.self_message = rule.self_message
+        self.self_suggestion = rule.self_suggestion or rule.suggestion
+        self.person_message = rule.person_message
+        self.person_suggestion = rule.person_suggestion or rule.suggestion
+        # Whether who acts can change anything about this rule's findings.
+        self.actor_matters = bool(
+            rule.needs_person
+            or rule.skip_first_person
+            or rule.self_message
+            or rule.person_message
+            or rule.agent_after
+        )
+
+
+class Reading:
+    """One check() call: the text, the participants, the time budget and the findings."""
+
+    def __init__(
+        self, checker: Checker, text: str, norm: str, people: tuple[str, ...], lowered: str
+    ) -> None:
+        self.checker = checker
+        self.actors = checker.actors
+        self.text = text
+        self.norm = norm
+        self.lowered = lowered
+        self.people = people
+        self.chat: bool | None = None
+        self.keep = set(people)
+        self.known = checker.people(people)
+        self.candidates: list[Finding] = []
+        self.deadline = 0.0
+        self._points: list[int] | None = None
+        #: ``lowered`` for matching: the Kelvin sign, which lower() makes a "k", stays.
+        self.match_lowered = lowered if "\u212a" not in norm else norm.translate(_LOWER_ASCII)
+        #: The sentence being read, lower-cased, for the rules that match it that way.
+        self.low = ""
+
+    # -- reading one sentence ------------------------------------------------------------
+
+    def read(self, start: int, end: int, by_rule: dict[int, list[int]]) -> None:
+        """Check the sentence ``start:end`` with the rules its trigger words belong to."""
+        points = self._points
+        if points is None:
+            points = self._points = mask_points(self.norm)
+        masked = self.norm[start:end]
+        low = None
+        if points:
+            at = bisect_left(points, start)
+            if at < len(points) and points[at] < end:
+                masked = mask(masked, keep=self.keep)
+                low = match_lower(masked)
+        if low is None:
+            low = self.match_lowered[start:end]
+        self.low = low
+        size = len(masked)
+        found = self.candidates
+        before = len(found)
+        self.chat = None
+        checker = self.checker
+        compiled_rules = checker._compiled
+        lowered: str | None = None
+        for index, hits in by_rule.items():
+            compiled = compiled_rules[index]
+            if compiled is None or checker.switched_off:
+                compiled = checker.compiled(index, self.people)
+                if compiled is None:
+                    continue
+            requires = compiled.requires
+            if requires:
+                if lowered is None:
+                    lowered = self.lowered[start:end]
+                if not any(r in lowered for r in requires):
+                    continue
+            if compiled.near:
+                if compiled.bounded:
+                    self._near_words(compiled, masked, low, start, hits)
+                else:
+                    self._near(compiled, masked, start, hits)
+                continue
+            match_at = compiled.match
+            subject = low if compiled.on_lower else masked
+            done = 0
+            for hit in hits:  # the common case, inlined: a rule anchored at its trigger
+                at = hit - start
+                if at < done or masked[at] == " ":
+                    continue
+                match = match_at(subject, at)
+                if match is not None and self.add(compiled, match, masked, start, size):
+                    done = match.end()
+        if len(found) - before > 1:
+            found[before:] = resolve_overlaps(found[before:], checker._priority)
+
+    def _near_words(
+        self, compiled: Compiled, masked: str, low: str, offset: int, hits: list[int]
+    ) -> None:
+        """Try the rule at each word start at most ``lookback`` words before a trigger.
+
+        Finds what :meth:`_near` finds for a rule whose matches all start a word: the
+        first match from the earliest start allowed, then (if its actor or an exception
+        rules it out) the next one from the following word, up to the trigger.
+        """
+        lookback = compiled.lookback
+        match_at = compiled.match
+        subject = low if compiled.on_lower else masked
+        size = len(masked)
+        pos = 0
+        for hit in hits:
+            at = hit - offset
+            if at < pos or masked[at] == " ":
+                continue  # inside the last finding, or in code, a link or a quoted term
+            starts = [
+                m.start() for m in _WORD_START.finditer(masked, max(pos, at - 12 * lookback), at)
+            ]
+            if len(starts) > lookback:
+                del starts[:-lookback]
+            starts.append(at)
+            for first in starts:
+                match = match_at(subject, first)
+                if match is not None and self.add(compiled, match, masked, offset, size):
+                    pos = match.end()
+                    break
+
+    def _near(self, compiled: Compiled, masked: str, offset: int, hits: list[int]) -> None:
+        """Find the rule's matches that start at most ``lookback`` words before a trigger.
+
+        One search from the earliest start a trigger allows finds the next match in the
+        sentence, in C, instead of trying every word start in Python. A match whose
+        actor or exception rules it out does not hide a later one that starts inside it
+        ("Yesterday Lee's change…" is tried again from "Lee's").
+        """
+        lookback = compiled.lookback
+        size = len(masked)
+        pos = 0
+        for hit in hits:
+            at = hit - offset
+            if at < pos or masked[at] == " ":
+                continue  # inside the last finding, or in code, a link or a quoted term
+            low = at
+            if lookback:
+                starts = [
+                    m.start()
+                    for m in _WORD_START.finditer(masked, max(pos, at - 12 * lookback), at)
+                ]
+                if starts:
+                    low = starts[-lookback] if len(starts) >= lookback else starts[0]
+            for _ in range(lookback + 1):
+                match = self._find(compiled, masked, low)
+                if match is None:
+                    return  # no match anywhere further on in this sentence
+                if match.start() > at:
+                    break  # nothing starts near this trigger; a later one may do
+                if self.add(compiled, match, masked, offset, size):
+                    pos = match.end()
+                    break
+                again = _WORD_START.search(masked, match.start() + 1)
+                if again is None or again.start() > at:
+                    break
+                low = again.start()
+
+    def _find(self, compiled: Compiled, masked: str, pos: int) -> Any:
+        if compiled.trusted:
+            return compiled.regex.search(self.low if compiled.on_lower else masked, pos)
+        return self._bounded(
+            compiled, lambda timeout: compiled.regex.search(masked, pos, timeout=timeout)
+        )
+
+    def finditer(self, compiled: Compiled, masked: str, start: int, end: int) -> Iterable[Any]:
+        if compiled.trusted:
+            subject = self.low if compiled.on_lower else masked
+            yield from compiled.regex.finditer(subject, start, end)
+            return
+        found = self._bounded(
+            compiled,
+            lambda timeout: list(compiled.regex.finditer(masked, start, end, timeout=timeout)),
+        )
+        yield from found or ()
+
+    def _bounded(self, compiled: Compiled, run: Any) -> Any:
+        """Run an untrusted rule within what is left of this check's time budget."""
+        from facilitator.language.safety import CHECK_BUDGET
+
+        now = time.perf_counter()
+        if not self.deadline:
+            self.deadline = now + CHECK_BUDGET
+        left = self.deadline - now
+        if left <= 0:
+            return None
+        try:
+            # The regex engine checks its clock only now and then and overruns a timeout
+            # by up to about three times, so each call gets a quarter of what is left.
+            return run(max(0.001, left / 4))
+        except TimeoutError:
+            self.checker.switched_off[compiled.id] = (
+                f"the team rule '{compiled.id}' took too long and was switched off"
+            )
+            return None
+
+    # -- turning a match into a finding ----------------------------------------------------
+
+    def add(self, compiled: Compiled, match: Any, masked: str, offset: int, end: int) -> bool:
+        """Turn ``match`` into a finding if its actor and exceptions allow; return whether."""
+        if compiled.flag:
+            span_start, span_end = match.span("flag")
+            if span_start < 0:
+                return False
+        else:
+            span_start, span_end = match.span()
+        if span_end <= span_start:
+            return False
+        category, also = compiled.category, compiled.also
+        message, suggestion = compiled.message, compiled.suggestion
+        if compiled.actor_matters:
+            actor, subject = self._actor(compiled, match, masked)
+            if compiled.needs_person:
+                if actor != PERSON and actor != FIRST:
+                    return False
+                if isinstance(subject, Span) and not compiled.flag:
+                    span_start = min(span_start, subject.start)
+            if compiled.skip_first_person and actor == FIRST:
+                return False
+            if actor == FIRST:
+                if compiled.self_message:
+                    message, suggestion = compiled.self_message, compiled.self_suggestion
+            elif actor == PERSON and compiled.person_message:
+                message, suggestion = compiled.person_message, compiled.person_suggestion
+                if category == COUNTERFACTUAL:
+                    category, also = BLAME, (COUNTERFACTUAL,)
+        if compiled.exceptions and self._blocked(compiled, masked, span_start, span_end, end):
+            return False
+        a, b = span_start + offset, span_end + offset
+        self.candidates.append(
+            Finding(a, b, category, compiled.id, message, suggestion, self.text[a:b], also)
+        )
+        return True
+
+    def _actor(self, compiled: Compiled, match: Any, masked: str) -> tuple[str, Span | str]:
+        actors = self.actors
+        chat = self.chat
+        if chat is None:
+            chat = self.chat = _is_chat(masked)
+        subject: Span | str = NOBODY
+        for name in compiled.who_groups:
+            low, high = match.span(name)
+            if low >= 0:
+                subject = actors.span_of(masked, low, high, 0)
+                break
+        else:
+            if compiled.subject:
+                subject = actors.subject_before(masked, match.start(), 0)
+        actor = actors.classify(subject, self.known, chat, compiled.human_only)
+        if actor == PERSON and compiled.passive and match.group("passive"):
+            actor = NOBODY  # "the DBA should have been paged": the person is not judged
+        if compiled.agent_after and actor != PERSON:
+            by = _BY.match(masked, match.end())
+            if by is not None:
+                agent = actors.span_of(masked, by.end(), min(len(masked), by.end() + 40), 0)
+                agent = actors.span_of(masked, agent.start, _phrase_end(masked, agent.start), 0)
+                if actors.classify(agent, self.known, chat) == PERSON:
+                    actor = PERSON
+        return actor, subject
+
+    def _blocked(self, compiled: Compiled, masked: str, start: int, end: int, limit: int) -> bool:
+        """Whether an exception of the rule overlaps ``start:end`` (searched nearby only)."""
+        # Exceptions name the words around the phrase ("don't forget", "… as designed"):
+        # a few words before it and a clause after it are all they need to see.
+        low = max(0, start - 40)
+        high = min(limit, end + 100)
+        exception = compiled.exception
+        if exception is not None:  # trusted: the exceptions are one alternation
+            subject = self.low if compiled.exception_on_lower else masked
+            for blocked in exception.finditer(subject, low, high):
+                if blocked.start() >= end:
+                    return False  # this and every later exception match start past the phrase
+                if start < blocked.end():
+                    return True
+            return False
+        for exception in compiled.exceptions:
+            found = (
+                self._bounded(
+                    compiled,
+                    lambda t, e=exception: list(e.finditer(masked, low, high, timeout=t)),
+                )
+                or ()
+            )
+            for blocked in found:
+                if blocked.start() >= end:
+                    break  # this and every later exception match start past the phrase
+                if start < blocked.end():
+                    return True
+        return False
+
+
+def match_lower(text: str) -> str:
+    """Lower-case ``text`` for the rules that match it lower-cased, keeping every offset."""
+    if "\u212a" in text or "\u0130" in text:
+        return text.translate(_LOWER_ASCII)  # see casefold.lowered_literals
+    return text.lower()
+
+
+def _is_chat(sentence: str) -> bool:
+    """Lower-case chat style: the sentence's first letter (after a time or handle) is small."""
+    head = _CHAT_HEAD.match(sentence)
+    rest = sentence[head.end() if head else 0 :].lstrip("@\"'“‘(")
+    return bool(rest) and rest[0].islower()
+
+
+def _phrase_end(text: str, start: int) -> int:
+    found = _PHRASE_STOP.search(text, start, start + 60)
+    return found.start() if found else min(len(text), start + 60)
+
+
+# -- which rules can be tried at word starts only -------------------------------------------
+
+
+def _starts_a_word(pattern: str, flags: int) -> bool:
+    """Whether every match of ``pattern`` begins with a word character or "@".
+
+    Together with the look-behind every rule pattern starts with, such a match can only
+    start where ``_WORD_START`` finds a word. Anything this cannot vouch for (an optional
+    first part followed by punctuation, a back reference) answers False.
+    """
+    try:
+        items = list(sre_parse.parse(pattern, flags))
+    except re.error:
+        return False
+    return _first_is_word(items)
+
+
+_WORDLIKE_CATEGORIES = {sre.CATEGORY_WORD, sre.CATEGORY_DIGIT}
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+
+
+def _first_is_word(items: list[Any]) -> bool:
+    """Whether the first character the sequence ``items`` consumes is always word-like."""
+    for position, (op, av) in enumerate(items):
+        rest = items[position + 1 :]
+        if op in _ZERO_WIDTH:
+            continue
+        if op == sre.LITERAL:
+            return _wordlike(chr(av))
+        if op == sre.IN:
+            return _set_is_word(av)
+        if op == sre.SUBPATTERN:
+            return _first_is_word(list(av[-1]) + rest)
+        if op == getattr(sre, "ATOMIC_GROUP", None):
+            return _first_is_word(list(av) + rest)
+        if op == sre.BRANCH:
+            return all(_first_is_word(list(alternative) + rest) for alternative in av[1])
+        if op in _REPEATS:
+            low, _high, body = av
+            with_body = _first_is_word(list(body) + rest)
+            if low >= 1 and body.getwidth()[0] > 0:
+                return with_body
+            return with_body and _first_is_word(rest)
+        return False  # any character, a back reference, or something unknown
+    return False  # the sequence can match nothing at all
+
+
+def _wordlike(char: str) -> bool:
+    return char.isalnum() or char in "_@"
+
+
+def _set_is_word(items: Any) -> bool:
+    for op, av in items:
+        if op == sre.LITERAL:
+            if not _wordlike(chr(av)):
+                return False
+        elif op == sre.RANGE:
+            low, high = av
+            if not all(_wordlike(chr(c)) for c in range(low, high + 1)):
+                return False
+        elif op == sre.CATEGORY:
+            if av not in _WORDLIKE_CATEGORIES:
+                return False
+        else:
+            return False  # a negated set, or something unknown
+    return True
