@@ -31,6 +31,7 @@ from facilitator.ui.menus import build_menus
 from facilitator.ui.onboarding import Onboarding
 from facilitator.ui.session import MeetingSession
 from facilitator.ui.shared_screen import SharedScreenControls
+from facilitator.ui.team.controls import TeamControls
 from facilitator.ui.theme import (
     DEFAULT_FONT_PT,
     DEFAULT_THEME,
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         # Search box, matrix, trends, monthly review and the team's taxonomy.
         self.library_tools = LibraryTools(self, service, settings)
         self.actions = build_menus(self)
+        # The team library: its menu entries, status indicator and background sync.
+        self.team = TeamControls(self)
         self.library.newRequested.connect(self.new_debrief)
         self.library.openRequested.connect(self.open_debrief)
         self.library.deleteRequested.connect(self.delete_debrief)
@@ -332,6 +335,7 @@ class MainWindow(QMainWindow):
         self.exports.wait()
         self.care.maintenance.wait()
         self.library_tools.close()
+        self.team.stop()
         if self.shared.window is not None:
             self.shared.window.close()
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from facilitator.storage import DamagedError, DebriefService, StorageError
+from facilitator.ui.workers import Job
 
 
 class StorageBanner(QFrame):
@@ -66,21 +67,15 @@ class _Signals(QObject):
     finished = Signal(str, bool)  # message ("" when all is well), damaged
 
 
-class _Maintenance(QRunnable):
-    def __init__(self, service: DebriefService, signals: _Signals) -> None:
-        super().__init__()
-        self.service = service
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            self.service.maintain()
-        except DamagedError as exc:
-            self.signals.finished.emit(str(exc), True)
-        except StorageError as exc:
-            self.signals.finished.emit(str(exc), False)
-        else:
-            self.signals.finished.emit("", False)
+def _maintain(service: DebriefService, signals: _Signals) -> None:
+    try:
+        service.maintain()
+    except DamagedError as exc:
+        signals.finished.emit(str(exc), True)
+    except StorageError as exc:
+        signals.finished.emit(str(exc), False)
+    else:
+        signals.finished.emit("", False)
 
 
 class Maintenance(QObject):
@@ -97,11 +92,10 @@ class Maintenance(QObject):
         super().__init__(parent)
         self._signals = _Signals(self)
         self._signals.finished.connect(self.finished)
-        self._job = _Maintenance(service, self._signals)
-        self._job.setAutoDelete(False)
+        self._service = service
 
     def start(self) -> None:
-        QThreadPool.globalInstance().start(self._job)
+        QThreadPool.globalInstance().start(Job(lambda: _maintain(self._service, self._signals)))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the check to end (at quit, so the backup is never cut short)."""

@@ -1,0 +1,1 @@
+"""The team library in the window: connecting, the status indicator, background sync."""
