@@ -33,6 +33,8 @@ NOBODY = "none"
 
 _TOKEN = re.compile(r"@?[^\W_][\w'-]*|[^\w\s]")
 _PLAIN = re.compile(r"@?[^\W_][\w'-]*\Z")
+# A character other than the blanks and bullets a line may start with.
+_HEAD_TEXT = re.compile(r"[^ \t\-*•>]")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -98,6 +100,14 @@ _PREPOSITIONS = _words("on of in at from for with")
 _THING_SUFFIXES = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ics", "ware", "ance")
 
 
+#: What the phrase reader asks of a word, learnt once per word (``Actors._learn``): its
+#: lower case, whether it is skipped over before a verb, whether it ends a plain phrase
+#: (a clause boundary, punctuation or a clock time), whether it is punctuation, a clock
+#: time, a clause boundary or a word that starts a clause.
+_Facts = tuple[str, bool, bool, bool, bool, bool, bool]
+_LOWER, _SKIPPED, _ENDS_PLAIN, _PUNCT, _CLOCK, _BOUND, _CLAUSE = range(7)
+
+
 @dataclass(frozen=True)
 class Span:
     """A run of words in the checked text: ``start``/``end`` offsets and the words."""
@@ -158,6 +168,13 @@ class People:
     full: frozenset[str] = frozenset()  # "ada okafor"
     parts: frozenset[str] = frozenset()  # "Ada", "Okafor" as written (and capitalised)
 
+    def __post_init__(self) -> None:
+        # Hashed on every classification (it is part of the memo's key): once is enough.
+        object.__setattr__(self, "_hash", hash((self.full, self.parts)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined,no-any-return]
+
     @classmethod
     def of(cls, people: Collection[str]) -> People:
         full: set[str] = set()
@@ -187,7 +204,7 @@ class Actors:
     words: Words = field(default_factory=Words)
     _memo: dict[tuple[object, ...], str] = field(default_factory=dict, repr=False)
     #: What the phrase reader has learnt about each word it met (see ``_learn``).
-    _known_words: dict[str, tuple[str, bool, bool]] = field(default_factory=dict, repr=False)
+    _known_words: dict[str, _Facts] = field(default_factory=dict, repr=False)
 
     # -- finding the subject --------------------------------------------------------------
 
@@ -206,28 +223,29 @@ class Actors:
         if low > region_start:
             space = text.find(" ", low, pos)
             low = space + 1 if space >= 0 else low
-        tokens = _Tokens(text, low, pos)
+        tokens = _Tokens(text, low, pos, self)
         if (
             low > region_start
             and len(tokens) > 1
-            and not any(_is_punct(w) or w.lower() in _BOUNDARY for w in tokens.words)
+            and not any(f[_PUNCT] or f[_BOUND] for f in tokens.facts)
         ):
             # The phrase may reach further back than the window: read the whole clause.
-            tokens = _Tokens(text, max(region_start, pos - 200), pos)
-        i = len(tokens.words) - 1
-        while i >= 0 and tokens.words[i].lower() in _SKIP:
+            tokens = _Tokens(text, max(region_start, pos - 200), pos, self)
+        facts = tokens.facts
+        i = len(facts) - 1
+        while i >= 0 and facts[i][_SKIPPED]:
             i -= 1
         if i < 0:
             return FIRST if self._clause_is_chat(text, region_start) else NOBODY
         word = tokens.words[i]
-        lower = word.lower()
+        lower = facts[i][_LOWER]
         if lower == "who":
             return PERSON
         if lower in ("that", "which"):
             return self._antecedent(text, tokens, i, region_start)
         if lower in ("and", "but", "then", "&", "so"):
             return self._first_subject(text, tokens, i, region_start)  # "Kim was rushed and…"
-        if _is_punct(word):
+        if facts[i][_PUNCT]:
             if word == ",":
                 return self._appositive(text, tokens, i, region_start)
             return FIRST if word == ":" and self._clause_is_chat(text, region_start) else NOBODY
@@ -251,13 +269,13 @@ class Actors:
         i = len(chunks) - 1
         while i >= 0:
             facts = known.get(chunks[i]) or self._learn(chunks[i])
-            if not facts[1]:  # not a word to skip over
+            if not facts[_SKIPPED]:
                 break
             i -= 1
         end = i
         while i >= 0 and end - i < 4:
             facts = known.get(chunks[i]) or self._learn(chunks[i])
-            if facts[2]:  # a clause boundary, punctuation or a clock time ends the phrase
+            if facts[_ENDS_PLAIN]:  # a clause boundary, punctuation or a clock time
                 break
             i -= 1
         if i == end:
@@ -275,7 +293,7 @@ class Actors:
             return None  # the phrase may reach further back than the window
         else:
             initial = True
-        lowered = [known[w][0] for w in words]
+        lowered = [known[w][_LOWER] for w in words]
         if lowered[-1] in ("they", "them") or "who" in lowered or "whoever" in lowered:
             return None
         capitals = [w[:1].isupper() for w in words]
@@ -285,28 +303,29 @@ class Actors:
         last = text.rfind(words[-1], low, pos) + len(words[-1])
         return Span(first, last, tuple(words), initial)
 
-    def _learn(self, word: str) -> tuple[str, bool, bool]:
-        """Remember what the phrase reader asks of ``word``: its lower case, whether it is
-        skipped over before a verb, and whether it ends a noun phrase."""
+    def _learn(self, word: str) -> _Facts:
+        """Remember what the phrase reader asks of ``word`` (see ``_Facts``)."""
         known = self._known_words
         if len(known) > 50_000:
             known.clear()  # a vocabulary, not a text: it stays small, but never grows unbounded
         lower = word.lower()
+        clock = _is_clock(word)
         facts = known[word] = (
             lower,
             lower in _SKIP,
-            lower in _BOUNDARY or not _PLAIN.match(word) or _is_clock(word),
+            lower in _BOUNDARY or not _PLAIN.match(word) or clock,
+            _is_punct(word),
+            clock,
+            lower in _BOUNDARY,
+            lower in _CLAUSE_WORDS,
         )
         return facts
 
     def _first_subject(self, text: str, tokens: _Tokens, i: int, region_start: int) -> Span | str:
         """The subject at the start of the clause that ends at token ``i``."""
+        facts = tokens.facts
         j = i - 1
-        while (
-            j >= 0
-            and not _is_punct(tokens.words[j])
-            and tokens.words[j].lower() not in _CLAUSE_WORDS
-        ):
+        while j >= 0 and not facts[j][_PUNCT] and not facts[j][_CLAUSE]:
             j -= 1
         return self._subject_at(text, tokens, j + 1, i, region_start)
 
@@ -317,7 +336,7 @@ class Actors:
         last: Span | None = None
         for size in (1, 2, 3, 4):
             stop = start + size
-            if stop > limit or any(w.lower() in _BOUNDARY for w in tokens.words[start:stop]):
+            if stop > limit or any(f[_BOUND] for f in tokens.facts[start:stop]):
                 break
             last = self._span(text, tokens, start, stop - 1, region_start)
             if self.classify(last) in (PERSON, FIRST):
@@ -326,10 +345,9 @@ class Actors:
 
     def _they(self, text: str, tokens: _Tokens, they: Span, region_start: int) -> Span | str:
         """ "they" is people unless the sentence began with things ("the pods … they")."""
+        facts = tokens.facts
         first = 0
-        while first < len(tokens.words) and (
-            _is_punct(tokens.words[first]) or tokens.words[first].lower() in _CLAUSE_WORDS
-        ):
+        while first < len(facts) and (facts[first][_PUNCT] or facts[first][_CLAUSE]):
             first += 1
         if first >= len(tokens.words) or tokens.start(first) >= they.start:
             return they
@@ -344,14 +362,14 @@ class Actors:
     def _phrase_ending_at(
         self, text: str, tokens: _Tokens, i: int, region_start: int
     ) -> Span | str:
+        facts = tokens.facts
         end = i
         while i >= 0 and end - i < 6:
-            word = tokens.words[i]
-            lower = word.lower()
-            if _is_punct(word) or lower in _BOUNDARY or _is_clock(word):
+            found = facts[i]
+            if found[_PUNCT] or found[_BOUND] or found[_CLOCK]:
                 break
             i -= 1
-        if i >= 0 and tokens.words[i].lower() in ("no", "not") and end - i < 6:
+        if i >= 0 and facts[i][_LOWER] in ("no", "not") and end - i < 6:
             i -= 1  # keep the negation: "no single person caused this"
         first = i + 1
         if self._relative_person(tokens, i):
@@ -362,7 +380,7 @@ class Actors:
         while run - 1 >= first and tokens.words[run - 1][:1].isupper():
             run -= 1
         if first < run <= end and tokens.words[end][:1].isupper():
-            before = tokens.words[run - 1].lower()
+            before = facts[run - 1][_LOWER]
             if before not in _DETERMINERS and not before.endswith("'s"):
                 first = run  # "later that night | Oluwaseun skipped": the name is the subject
         return self._span(text, tokens, first, end, region_start)
@@ -370,12 +388,12 @@ class Actors:
     @staticmethod
     def _relative_person(tokens: _Tokens, i: int) -> bool:
         """Whether the clause holding token ``i`` is introduced by "who" or "whoever"."""
+        facts = tokens.facts
         while i >= 0:
-            word = tokens.words[i]
-            lower = word.lower()
-            if lower in ("who", "whoever", "whoever's", "whomever"):
+            found = facts[i]
+            if found[_LOWER] in ("who", "whoever", "whoever's", "whomever"):
                 return True
-            if _is_punct(word) or lower in _CLAUSE_WORDS or _is_clock(word):
+            if found[_PUNCT] or found[_CLAUSE] or found[_CLOCK]:
                 return False
             i -= 1
         return False
@@ -383,9 +401,10 @@ class Actors:
     def _antecedent(self, text: str, tokens: _Tokens, i: int, region_start: int) -> Span | str:
         """The noun a relative "that"/"which" refers back to: "the change | that … broke"."""
         i -= 1
-        while i >= 0 and tokens.words[i].lower() in _SKIP:
+        facts = tokens.facts
+        while i >= 0 and facts[i][_SKIPPED]:
             i -= 1
-        if i < 0 or _is_punct(tokens.words[i]):
+        if i < 0 or facts[i][_PUNCT]:
             return NOBODY
         return self._phrase_ending_at(text, tokens, i, region_start)
 
@@ -397,7 +416,7 @@ class Actors:
         if j < 0 or tokens.words[j] != ",":
             return NOBODY
         inner = tokens.words[j + 1 : comma]
-        if inner and inner[0].lower() == "who":
+        if inner and tokens.facts[j + 1][_LOWER] == "who":
             return PERSON
         if inner:
             middle = self._span(text, tokens, j + 1, comma - 1, region_start)
@@ -410,7 +429,7 @@ class Actors:
     @staticmethod
     def _span(text: str, tokens: _Tokens, first: int, last: int, region_start: int) -> Span:
         before = first - 1
-        initial = before < 0 or _is_punct(tokens.words[before]) or _is_clock(tokens.words[before])
+        initial = before < 0 or tokens.facts[before][_PUNCT] or tokens.facts[before][_CLOCK]
         return Span(
             tokens.start(first), tokens.end(last), tuple(tokens.words[first : last + 1]), initial
         )
@@ -427,28 +446,33 @@ class Actors:
         The phrase ends before a preposition or time word ("the intern | on Tuesday"),
         except in "the person on call".
         """
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+        tokens = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
         if not tokens:
             return Span(start, end, (), True)
-        words = [t[2] for t in tokens]
-        lowered = [w.lower() for w in words]
+        words = [t[1] for t in tokens]
+        known = self._known_words
+        facts = [known.get(w) or self._learn(w) for w in words]
         cut = len(tokens)
         for n in range(1, len(tokens)):
-            if lowered[n : n + 2] == ["on", "call"]:
+            found = facts[n]
+            lower = found[_LOWER]
+            if lower == "on" and n + 1 < cut and facts[n + 1][_LOWER] == "call":
                 cut = n + 2
                 break
-            if _is_punct(words[n]) or lowered[n] in _TRIM or _is_clock(words[n]):
+            if found[_PUNCT] or lower in _TRIM or found[_CLOCK]:
                 cut = n
                 break
-            if lowered[n].endswith("ing") and len(lowered[n]) > 4:
+            if lower.endswith("ing") and len(lower) > 4:
                 cut = n  # "Idris | merging his own PR", "one engineer | being sloppy"
                 break
         head = text[max(region_start, start - 24) : start].rstrip()
         last = head.rsplit(None, 1)[-1] if head else ""
         initial = (
-            not text[region_start:start].strip(" \t-*•>") or _is_punct(head[-1:]) or _is_clock(last)
+            _HEAD_TEXT.search(text, region_start, start) is None
+            or _is_punct(head[-1:])
+            or _is_clock(last)
         )
-        return Span(start, tokens[cut - 1][1], tuple(words[:cut]), initial)
+        return Span(start, tokens[cut - 1][0], tuple(words[:cut]), initial)
 
     # -- classifying ------------------------------------------------------------------------
 
@@ -552,11 +576,14 @@ class Actors:
 class _Tokens:
     """The words of a stretch of text, with their offsets looked up only when needed."""
 
-    __slots__ = ("_high", "_low", "matches", "text", "words")
+    __slots__ = ("_high", "_low", "facts", "matches", "text", "words")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, actors: Actors) -> None:
         self.text = text
         self.words: list[str] = _TOKEN.findall(text, start, end)
+        known = actors._known_words
+        learn = actors._learn
+        self.facts: list[_Facts] = [known.get(w) or learn(w) for w in self.words]
         self.matches: list[re.Match[str]] | None = None
         if not self.words:
             self.matches = []

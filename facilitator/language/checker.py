@@ -120,9 +120,12 @@ class Checker:
                     by_rule[index] = [at]
                 else:
                     hits.append(at)
-            for rest, index in entry[1]:
-                if rest.match(lowered, at):
-                    by_rule.setdefault(index, []).append(at)
+            if entry[1] is not None:  # the first word of a trigger of several words
+                phrases, rules = entry[1]
+                followed = phrases(lowered, at).groups()  # type: ignore[union-attr]
+                for found, index in zip(followed, rules, strict=True):
+                    if found is not None:
+                        by_rule.setdefault(index, []).append(at)
         if by_rule:
             read(start, end, by_rule)
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from facilitator.language.actors import FIRST, NOBODY, PERSON, Span
-from facilitator.language.findings import BLAME, COUNTERFACTUAL, Finding
+from facilitator.language.findings import BLAME, COUNTERFACTUAL, Finding, new_finding
 from facilitator.language.masking import mask, mask_points
 from facilitator.language.overlaps import resolve_overlaps
 from facilitator.language.rules import Rule
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 _LOWER_ASCII = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WORD_START = re.compile(r"(?<![\w'-])[@\w]")
 _BY = re.compile(r"\s+by\s+")
-_CHAT_HEAD = re.compile(r"[\s\-*•>\d:.]*(?:@?\w{1,20}:\s+)?")
+# A time, a bullet or a "name:" label, then any opening quote or bracket.
+_CHAT_HEAD = re.compile(r"[\s\-*•>\d:.]*(?:@?\w{1,20}:\s+)?[@\"'“‘(]*")
 _PHRASE_STOP = re.compile(r"[,.;:!?()\n]|\s(?:on|at|in|during|last|yesterday|before|after|while)\s")
 
 
@@ -95,7 +96,13 @@ class Compiled:
         self.passive = "passive" in groups
         self.id = rule.id
         self.match = regex.match
-        self.requires = rule.requires
+        # The words one of which must be in the sentence, as one search of the lower-cased
+        # text (the same as testing each with "in").
+        self.requires = (
+            re.compile("|".join(re.escape(r) for r in rule.requires)).search
+            if rule.requires
+            else None
+        )
         self.lookback = rule.lookback
         # Rules that may start before their trigger are searched for near it; untrusted
         # ones always are, as only that path keeps to the time budget.
@@ -172,7 +179,6 @@ class Reading:
         self.chat = None
         checker = self.checker
         compiled_rules = checker._compiled
-        lowered: str | None = None
         for index, hits in by_rule.items():
             compiled = compiled_rules[index]
             if compiled is None or checker.switched_off:
@@ -180,11 +186,8 @@ class Reading:
                 if compiled is None:
                     continue
             requires = compiled.requires
-            if requires:
-                if lowered is None:
-                    lowered = self.lowered[start:end]
-                if not any(r in lowered for r in requires):
-                    continue
+            if requires is not None and requires(self.lowered, start, end) is None:
+                continue
             if compiled.near:
                 if compiled.bounded:
                     self._near_words(compiled, masked, low, start, hits)
@@ -343,7 +346,7 @@ class Reading:
             return False
         a, b = span_start + offset, span_end + offset
         self.candidates.append(
-            Finding(a, b, category, compiled.id, message, suggestion, self.text[a:b], also)
+            new_finding(a, b, category, compiled.id, message, suggestion, self.text[a:b], also)
         )
         return True
 
@@ -413,9 +416,8 @@ def match_lower(text: str) -> str:
 
 def _is_chat(sentence: str) -> bool:
     """Lower-case chat style: the sentence's first letter (after a time or handle) is small."""
-    head = _CHAT_HEAD.match(sentence)
-    rest = sentence[head.end() if head else 0 :].lstrip("@\"'“‘(")
-    return bool(rest) and rest[0].islower()
+    at = _CHAT_HEAD.match(sentence).end()  # type: ignore[union-attr]  # it matches ""
+    return at < len(sentence) and sentence[at].islower()
 
 
 def _phrase_end(text: str, start: int) -> int:

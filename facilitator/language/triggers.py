@@ -14,9 +14,10 @@ from typing import Any
 
 from facilitator.language.rules import Rule
 
-#: What a found word wakes: the rules it is a trigger of, and (pattern, rule) pairs for
-#: the triggers it is the first word of, whose other words must follow.
-Entry = tuple[tuple[int, ...], tuple[tuple[re.Pattern[str], int], ...]]
+#: What a found word wakes: the rules it is a trigger of, and for the triggers it is the
+#: first word of (whose other words must follow) one pattern and the rule of each of its
+#: groups (see ``_phrases_pattern``), or None.
+Entry = tuple[tuple[int, ...], "tuple[Any, tuple[int, ...]] | None"]
 
 
 class TriggerIndex:
@@ -25,7 +26,7 @@ class TriggerIndex:
     def __init__(self, rules: Sequence[Rule]) -> None:
         exact: dict[str, set[int]] = {}
         self._prefixes: list[tuple[str, int]] = []
-        self._phrases: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+        self._phrases: dict[str, list[tuple[str, int]]] = {}
         #: Rules without triggers: they read the whole text.
         self.always = [i for i, rule in enumerate(rules) if not rule.triggers]
         words: set[str] = set()
@@ -35,7 +36,7 @@ class TriggerIndex:
                 parts = trigger.split()
                 if len(parts) > 1:
                     rest = r"\s+".join(re.escape(w) for w in parts[1:]).replace(r"\*", r"[\w']*")
-                    pattern = re.compile(r"[\w'-]*\s+" + rest + r"(?![\w'])")
+                    pattern = r"[\w'-]*\s+" + rest + r"(?![\w'])"
                     self._phrases.setdefault(parts[0].rstrip("*"), []).append((pattern, index))
                     (prefixes if parts[0].endswith("*") else words).add(parts[0].rstrip("*"))
                 elif trigger.endswith("*"):
@@ -57,9 +58,20 @@ class TriggerIndex:
         rules.update(i for prefix, i in self._prefixes if word.startswith(prefix))
         # A tuple iterates as fast as it can; it keeps the order the set would have given,
         # and that order decides which of two equal findings is listed first.
-        entry = (tuple(frozenset(rules)), tuple(self._phrases.get(word, ())))
+        phrases = self._phrases.get(word)
+        entry = (tuple(frozenset(rules)), _phrases_pattern(phrases) if phrases else None)
         self.memo[token] = entry
         return entry
+
+
+def _phrases_pattern(phrases: list[tuple[str, int]]) -> tuple[Any, tuple[int, ...]]:
+    """One pattern testing every phrase a word starts, and the rule of each of its groups.
+
+    Each phrase is an optional look-ahead with one group, so a single match at the word
+    says which phrases follow it: group n is set exactly when phrase n matches there.
+    """
+    pattern = "".join(f"(?:(?=({p}))|)" for p, _rule in phrases)
+    return re.compile(pattern).match, tuple(rule for _p, rule in phrases)
 
 
 def trigger_regex(words: Iterable[str], prefixes: Iterable[str] = ()) -> str:
