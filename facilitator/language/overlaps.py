@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from facilitator.language.findings import Finding
+
+# Sort keys read in C: the same order as a key function building the same tuples.
+_position = attrgetter("start", "end", "category")
+_start = attrgetter("start")
 
 
 def resolve_overlaps(candidates: list[Finding], priority: dict[str, int]) -> list[Finding]:
@@ -25,9 +31,7 @@ def resolve_overlaps(candidates: list[Finding], priority: dict[str, int]) -> lis
     for category in {f.category for f in candidates}:
         cluster: list[Finding] = []
         cluster_end = -1
-        for finding in sorted(
-            (f for f in candidates if f.category == category), key=lambda f: f.start
-        ):
+        for finding in sorted((f for f in candidates if f.category == category), key=_start):
             if finding.start >= cluster_end and cluster:
                 kept.extend(_best_of(cluster, priority))
                 cluster = []
@@ -44,10 +48,6 @@ def resolve_overlaps(candidates: list[Finding], priority: dict[str, int]) -> lis
         ]
     kept.sort(key=_position)
     return kept
-
-
-def _position(finding: Finding) -> tuple[int, int, str]:
-    return (finding.start, finding.end, finding.category)
 
 
 def _best_of(cluster: list[Finding], priority: dict[str, int]) -> list[Finding]:

@@ -13,8 +13,6 @@ Everything a rule needs at check time is worked out once, when the rule is compi
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
 import time
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -24,6 +22,7 @@ from facilitator.language.actors import FIRST, NOBODY, PERSON, Span
 from facilitator.language.findings import BLAME, COUNTERFACTUAL, Finding, new_finding
 from facilitator.language.masking import mask, mask_points
 from facilitator.language.overlaps import resolve_overlaps
+from facilitator.language.pattern_facts import required_literals, starts_a_word
 from facilitator.language.rules import Rule
 
 if TYPE_CHECKING:
@@ -47,6 +46,7 @@ class Compiled:
         "bounded",
         "category",
         "exception",
+        "exception_literals",
         "exception_on_lower",
         "exceptions",
         "flag",
@@ -109,9 +109,19 @@ class Compiled:
         self.near = bool(rule.lookback) or not trusted
         # A trusted rule whose every match starts a word is tried at the few word starts
         # its lookback allows instead of searched for through the rest of the sentence.
-        self.bounded = self.near and trusted and _starts_a_word(regex.pattern, regex.flags)
+        self.bounded = self.near and trusted and starts_a_word(regex.pattern, regex.flags)
         # For trusted rules the exceptions are one alternation (see Checker._compile).
         self.exception = exceptions[0] if trusted and exceptions else None
+        # Strings one of which every exception match holds: where none is near the
+        # phrase, no exception can cover it, and one search says so (see pattern_facts).
+        literals = (
+            required_literals(self.exception.pattern, self.exception.flags)
+            if self.exception is not None
+            else None
+        )
+        self.exception_literals = (
+            re.compile("|".join(re.escape(s) for s in literals)).search if literals else None
+        )
         self.needs_person = rule.needs_person
         self.skip_first_person = rule.skip_first_person
         self.human_only = rule.human_only
@@ -384,6 +394,9 @@ class Reading:
         high = min(limit, end + 100)
         exception = compiled.exception
         if exception is not None:  # trusted: the exceptions are one alternation
+            literals = compiled.exception_literals
+            if literals is not None and literals(self.low, low, high) is None:
+                return False
             subject = self.low if compiled.exception_on_lower else masked
             for blocked in exception.finditer(subject, low, high):
                 if blocked.start() >= end:
@@ -423,72 +436,3 @@ def _is_chat(sentence: str) -> bool:
 def _phrase_end(text: str, start: int) -> int:
     found = _PHRASE_STOP.search(text, start, start + 60)
     return found.start() if found else min(len(text), start + 60)
-
-
-# -- which rules can be tried at word starts only -------------------------------------------
-
-
-def _starts_a_word(pattern: str, flags: int) -> bool:
-    """Whether every match of ``pattern`` begins with a word character or "@".
-
-    Together with the look-behind every rule pattern starts with, such a match can only
-    start where ``_WORD_START`` finds a word. Anything this cannot vouch for (an optional
-    first part followed by punctuation, a back reference) answers False.
-    """
-    try:
-        items = list(sre_parse.parse(pattern, flags))
-    except re.error:
-        return False
-    return _first_is_word(items)
-
-
-_WORDLIKE_CATEGORIES = {sre.CATEGORY_WORD, sre.CATEGORY_DIGIT}
-_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
-_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
-
-
-def _first_is_word(items: list[Any]) -> bool:
-    """Whether the first character the sequence ``items`` consumes is always word-like."""
-    for position, (op, av) in enumerate(items):
-        rest = items[position + 1 :]
-        if op in _ZERO_WIDTH:
-            continue
-        if op == sre.LITERAL:
-            return _wordlike(chr(av))
-        if op == sre.IN:
-            return _set_is_word(av)
-        if op == sre.SUBPATTERN:
-            return _first_is_word(list(av[-1]) + rest)
-        if op == getattr(sre, "ATOMIC_GROUP", None):
-            return _first_is_word(list(av) + rest)
-        if op == sre.BRANCH:
-            return all(_first_is_word(list(alternative) + rest) for alternative in av[1])
-        if op in _REPEATS:
-            low, _high, body = av
-            with_body = _first_is_word(list(body) + rest)
-            if low >= 1 and body.getwidth()[0] > 0:
-                return with_body
-            return with_body and _first_is_word(rest)
-        return False  # any character, a back reference, or something unknown
-    return False  # the sequence can match nothing at all
-
-
-def _wordlike(char: str) -> bool:
-    return char.isalnum() or char in "_@"
-
-
-def _set_is_word(items: Any) -> bool:
-    for op, av in items:
-        if op == sre.LITERAL:
-            if not _wordlike(chr(av)):
-                return False
-        elif op == sre.RANGE:
-            low, high = av
-            if not all(_wordlike(chr(c)) for c in range(low, high + 1)):
-                return False
-        elif op == sre.CATEGORY:
-            if av not in _WORDLIKE_CATEGORIES:
-                return False
-        else:
-            return False  # a negated set, or something unknown
-    return True
