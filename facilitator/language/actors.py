@@ -25,6 +25,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
+from typing import NamedTuple
 
 FIRST = "first"
 PERSON = "person"
@@ -108,9 +109,12 @@ _Facts = tuple[str, bool, bool, bool, bool, bool, bool]
 _LOWER, _SKIPPED, _ENDS_PLAIN, _PUNCT, _CLOCK, _BOUND, _CLAUSE = range(7)
 
 
-@dataclass(frozen=True)
-class Span:
-    """A run of words in the checked text: ``start``/``end`` offsets and the words."""
+class Span(NamedTuple):
+    """A run of words in the checked text: ``start``/``end`` offsets and the words.
+
+    A named tuple rather than a frozen dataclass: the reader makes one per subject it
+    reads, and a tuple is built in a quarter of the time.
+    """
 
     start: int
     end: int

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -99,13 +100,14 @@ class Checker:
         norm = reading.norm
         ends = _SENTENCE_END.finditer(norm)
         start, end = 0, 0
-        by_rule: dict[int, list[int]] = {}
+        # Rule -> where its triggers are in the sentence; a defaultdict appends in C.
+        by_rule: defaultdict[int, list[int]] = defaultdict(list)
         for hit in triggers.prefilter.finditer(lowered):  # type: ignore[union-attr]
             at = hit.start()
             if at >= end:
                 if by_rule:
                     read(start, end, by_rule)
-                    by_rule = {}
+                    by_rule = defaultdict(list)
                 while end <= at:  # move to the sentence holding this trigger
                     start = end
                     found = next(ends, None)
@@ -115,17 +117,13 @@ class Checker:
             if entry is None:
                 entry = lookup(token)
             for index in entry[0]:
-                hits = by_rule.get(index)
-                if hits is None:
-                    by_rule[index] = [at]
-                else:
-                    hits.append(at)
+                by_rule[index].append(at)
             if entry[1] is not None:  # the first word of a trigger of several words
                 phrases, rules = entry[1]
                 followed = phrases(lowered, at).groups()  # type: ignore[union-attr]
                 for found, index in zip(followed, rules, strict=True):
                     if found is not None:
-                        by_rule.setdefault(index, []).append(at)
+                        by_rule[index].append(at)
         if by_rule:
             read(start, end, by_rule)
 
