@@ -28,10 +28,11 @@ from pathlib import Path
 
 from facilitator.language.actors import Actors, People, Words
 from facilitator.language.casefold import lowered_literals, without_ignorecase
+from facilitator.language.compiled import Compiled
 from facilitator.language.findings import Finding
 from facilitator.language.masking import mask, normalise
 from facilitator.language.overlaps import resolve_overlaps
-from facilitator.language.reading import Compiled, Reading, match_lower
+from facilitator.language.reading import Reading, match_lower
 from facilitator.language.rules import PEOPLE, RuleSet, load_rules, merge_rules_file
 from facilitator.language.triggers import TriggerIndex, trigger_regex
 

@@ -7,7 +7,8 @@ rule at its triggers, asks :mod:`facilitator.language.actors` who acts, drops ma
 an exception covers, and keeps one finding per phrase.
 
 Everything a rule needs at check time is worked out once, when the rule is compiled
-(:class:`Compiled`), so the per-sentence loop reads plain attributes.
+(:class:`facilitator.language.compiled.Compiled`), so the per-sentence loop reads plain
+attributes.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from facilitator.language.actors import FIRST, NOBODY, PERSON, Span
+from facilitator.language.compiled import Compiled
 from facilitator.language.findings import BLAME, COUNTERFACTUAL, Finding, new_finding
 from facilitator.language.masking import mask, mask_points
 from facilitator.language.overlaps import resolve_overlaps
-from facilitator.language.pattern_facts import required_literals, starts_a_word
-from facilitator.language.rules import Rule
 
 if TYPE_CHECKING:
     from facilitator.language.checker import Checker
@@ -34,113 +34,6 @@ _BY = re.compile(r"\s+by\s+")
 # A time, a bullet or a "name:" label, then any opening quote or bracket.
 _CHAT_HEAD = re.compile(r"[\s\-*•>\d:.]*(?:@?\w{1,20}:\s+)?[@\"'“‘(]*")
 _PHRASE_STOP = re.compile(r"[,.;:!?()\n]|\s(?:on|at|in|during|last|yesterday|before|after|while)\s")
-
-
-class Compiled:
-    """One rule compiled, with everything the reading loop asks of it precomputed."""
-
-    __slots__ = (
-        "actor_matters",
-        "agent_after",
-        "also",
-        "bounded",
-        "category",
-        "exception",
-        "exception_literals",
-        "exception_on_lower",
-        "exceptions",
-        "flag",
-        "human_only",
-        "id",
-        "lookback",
-        "match",
-        "message",
-        "near",
-        "needs_person",
-        "on_lower",
-        "passive",
-        "person_message",
-        "person_suggestion",
-        "regex",
-        "requires",
-        "rule",
-        "self_message",
-        "self_suggestion",
-        "skip_first_person",
-        "subject",
-        "suggestion",
-        "trusted",
-        "who_groups",
-    )
-
-    def __init__(
-        self,
-        rule: Rule,
-        regex: Any,
-        exceptions: tuple[Any, ...],
-        trusted: bool,
-        on_lower: bool = False,
-        exception_on_lower: bool = False,
-    ) -> None:
-        self.rule = rule
-        # Whether the pattern (and the exceptions) match the lower-cased sentence rather
-        # than the sentence as written (see casefold.lowered_literals).
-        self.on_lower = on_lower
-        self.exception_on_lower = exception_on_lower
-        self.regex = regex  # re.Pattern, or regex.Pattern for untrusted rules
-        self.exceptions = exceptions
-        self.trusted = trusted
-        groups = regex.groupindex
-        self.who_groups = tuple(sorted(g for g in groups if g.startswith("who")))
-        self.flag = "flag" in groups  # the pattern has a "flag" group narrowing the underline
-        self.passive = "passive" in groups
-        self.id = rule.id
-        self.match = regex.match
-        # The words one of which must be in the sentence, as one search of the lower-cased
-        # text (the same as testing each with "in").
-        self.requires = (
-            re.compile("|".join(re.escape(r) for r in rule.requires)).search
-            if rule.requires
-            else None
-        )
-        self.lookback = rule.lookback
-        # Rules that may start before their trigger are searched for near it; untrusted
-        # ones always are, as only that path keeps to the time budget.
-        self.near = bool(rule.lookback) or not trusted
-        # A trusted rule whose every match starts a word is tried at the few word starts
-        # its lookback allows instead of searched for through the rest of the sentence.
-        self.bounded = self.near and trusted and starts_a_word(regex.pattern, regex.flags)
-        # For trusted rules the exceptions are one alternation (see Checker._compile).
-        self.exception = exceptions[0] if trusted and exceptions else None
-        # Strings one of which every exception match holds: where none is near the
-        # phrase, no exception can cover it, and one search says so (see pattern_facts).
-        literals = (
-            required_literals(self.exception.pattern, self.exception.flags)
-            if self.exception is not None
-            else None
-        )
-        self.exception_literals = (
-            re.compile("|".join(re.escape(s) for s in literals)).search if literals else None
-        )
-        self.needs_person = rule.needs_person
-        self.skip_first_person = rule.skip_first_person
-        self.human_only = rule.human_only
-        self.subject = rule.actor == "subject"
-        self.agent_after = rule.agent_after
-        self.category, self.also = rule.category, rule.also
-        self.message, self.suggestion = rule.message, rule.suggestion
-        self.self_message = rule.self_message
-        self.self_suggestion = rule.self_suggestion or rule.suggestion
-        self.person_message = rule.person_message
-        self.person_suggestion = rule.person_suggestion or rule.suggestion
-        # Whether who acts can change anything about this rule's findings.
-        self.actor_matters = bool(
-            rule.needs_person
-            or rule.skip_first_person
-            or rule.self_message
-            or rule.person_message
-            or rule.agent_after
-        )
 
 
 class Reading:
