@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from facilitator.language.pattern_facts import required_literals, starts_a_word
+from facilitator.language.pattern_facts import starts_a_word
 from facilitator.language.rules import Rule
 
 
@@ -24,7 +24,6 @@ class Compiled:
         "bounded",
         "category",
         "exception",
-        "exception_literals",
         "exception_on_lower",
         "exceptions",
         "flag",
@@ -90,16 +89,6 @@ class Compiled:
         self.bounded = self.near and trusted and starts_a_word(regex.pattern, regex.flags)
         # For trusted rules the exceptions are one alternation (see Checker._compile).
         self.exception = exceptions[0] if trusted and exceptions else None
-        # Strings one of which every exception match holds: where none is near the
-        # phrase, no exception can cover it, and one search says so (see pattern_facts).
-        literals = (
-            required_literals(self.exception.pattern, self.exception.flags)
-            if self.exception is not None
-            else None
-        )
-        self.exception_literals = (
-            re.compile("|".join(re.escape(s) for s in literals)).search if literals else None
-        )
         self.needs_person = rule.needs_person
         self.skip_first_person = rule.skip_first_person
         self.human_only = rule.human_only

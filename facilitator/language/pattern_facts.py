@@ -1,12 +1,7 @@
 """What can be known about a rule's pattern before it runs, read from its parse tree.
 
-Two facts the reading loop uses to skip work without changing a single match:
-
-* whether every match starts a word (:func:`starts_a_word`), so a rule can be tried at
-  the few word starts before its trigger instead of searched for through the sentence;
-* a few literal strings one of which is in every match (:func:`required_literals`), so
-  a long alternation of exceptions is not run over a stretch of text that holds none.
-
+Whether every match starts a word (:func:`starts_a_word`): such a rule can be tried at
+the few word starts before its trigger instead of searched for through the sentence.
 Anything the analysis cannot vouch for gives the answer that skips nothing.
 """
 
@@ -82,72 +77,3 @@ def _set_is_word(items: Any) -> bool:
         else:
             return False  # a negated set, or something unknown
     return True
-
-
-# -- literals every match holds ---------------------------------------------------------------
-
-
-def required_literals(pattern: str, flags: int) -> tuple[str, ...] | None:
-    """Lower-case strings one of which is in every match of ``pattern``, lower-cased.
-
-    A match of ``pattern`` in a stretch of text holds one of them in the same stretch
-    of the text lower-cased (ASCII letters only, so every offset stays put), whether
-    the pattern spells a letter as ``t``, ``T`` or ``[tT]``. None when no such strings
-    of two characters or more can be vouched for.
-    """
-    if flags & re.IGNORECASE:
-        return None  # "k" would also match the Kelvin sign, which lower-cases apart
-    try:
-        items = list(sre_parse.parse(pattern, flags))
-    except re.error:
-        return None
-    found = _required(items)
-    return tuple(sorted(found, key=lambda s: (-len(s), s))) if found else None
-
-
-def _required(items: list[Any]) -> frozenset[str] | None:
-    """The best set of strings one of which every match of the sequence ``items`` holds."""
-    candidates: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def close_run() -> None:
-        if len(run) >= 2:
-            candidates.append(frozenset({"".join(run)}))
-        run.clear()
-
-    for op, av in items:
-        char = _one_char(op, av)
-        if char is not None:
-            run.append(char)
-            continue
-        close_run()  # a zero-width test or anything wider ends the run of characters
-        inner: frozenset[str] | None = None
-        if op == sre.SUBPATTERN:
-            if not av[1] & re.IGNORECASE:
-                inner = _required(list(av[-1]))
-        elif op == getattr(sre, "ATOMIC_GROUP", None):
-            inner = _required(list(av))
-        elif op in _REPEATS and av[0] >= 1:
-            inner = _required(list(av[2]))
-        elif op == sre.BRANCH:
-            options = [_required(list(alternative)) for alternative in av[1]]
-            if all(options):
-                inner = frozenset().union(*options)  # type: ignore[arg-type]
-        if inner:
-            candidates.append(inner)
-    close_run()
-    if not candidates:
-        return None
-    # Fewest strings to look for, then the longest shortest one (rarer in prose).
-    return min(candidates, key=lambda s: (min(map(len, s)) < 3, len(s), -min(map(len, s))))
-
-
-def _one_char(op: Any, av: Any) -> str | None:
-    """The one ASCII character (lower-cased) a literal or a ``[tT]`` set matches, or None."""
-    if op == sre.LITERAL:
-        return chr(av).lower() if av < 128 else None
-    if op == sre.IN and av and all(item_op == sre.LITERAL for item_op, _c in av):
-        chars = {chr(c).lower() for _op, c in av}
-        if len(chars) == 1 and all(c < 128 for _op, c in av):
-            return chars.pop()
-    return None

@@ -287,9 +287,6 @@ class Reading:
         high = min(limit, end + 100)
         exception = compiled.exception
         if exception is not None:  # trusted: the exceptions are one alternation
-            literals = compiled.exception_literals
-            if literals is not None and literals(self.low, low, high) is None:
-                return False
             subject = self.low if compiled.exception_on_lower else masked
             for blocked in exception.finditer(subject, low, high):
                 if blocked.start() >= end:
