@@ -14,6 +14,9 @@ says whether they are a person:
   ("mo fat fingered the dns"), a word that is no English word at the start of a clause;
 * "we" and "I" separately, because owning a slip deserves a gentler message.
 
+The reading of the sentence lives here; what a phrase it found is (person, writer,
+thing) is decided in :mod:`facilitator.language.kinds`.
+
 A short list of common first names is kept only as a hint for names that are also
 English words ("Grace", "Will").
 """
@@ -21,36 +24,33 @@ English words ("Grace", "Will").
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
-from importlib import resources
 
-FIRST = "first"
-PERSON = "person"
-THING = "thing"
-NOBODY = "none"
+from facilitator.language.kinds import (
+    DETERMINERS,
+    FIRST,
+    NOBODY,
+    PERSON,
+    THING,
+    People,
+    Span,
+    Words,
+    classify_phrase,
+    is_clock,
+    is_punct,
+    word_set,
+)
+
+__all__ = ["FIRST", "NOBODY", "PERSON", "THING", "Actors", "People", "Span", "Words"]
 
 _TOKEN = re.compile(r"@?[^\W_][\w'-]*|[^\w\s]")
 _PLAIN = re.compile(r"@?[^\W_][\w'-]*\Z")
+# A character other than the blanks and bullets a line may start with.
+_HEAD_TEXT = re.compile(r"[^ \t\-*•>]")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_DETERMINERS = _words(
-    "the a an this that these those their your his her its some one of every each any all "
-    "another same whole entire other"
-)
-_FIRST_WORDS = _words("i we me us myself ourselves i'd i've i'm we'd we've we're")
-_PERSON_WORDS = _words(
-    "he she you they someone somebody anyone anybody everyone everybody nobody whoever u ya "
-    "yall y'all he'd she'd they'd you'd he's she's they've you've ppl who"
-)
-_THING_WORDS = _words("it this that there which what nothing everything something its it's what's")
 # Words that may sit between a subject and its verb: "Ravi had apparently forgotten".
-_SKIP = _words(
+_SKIP = word_set(
     "had has have hadn't hasn't haven't must apparently clearly obviously totally completely "
     "just also then again simply accidentally mistakenly somehow probably really definitely "
     "honestly never always even already still actually deliberately quietly literally "
@@ -63,7 +63,7 @@ _SKIP = _words(
     "haven't hadn't even bother to"
 )
 # Words that end a subject when reading backwards from the verb.
-_BOUNDARY = _words(
+_BOUNDARY = word_set(
     "and but or so because when while if then after before since although though until once "
     "whom where whereas unless cause cuz coz as than yet said says think thinks thought guess "
     "reckon believe feel felt bet say admitted wrote told asked lol tbh ngl imo imho fwiw btw "
@@ -73,111 +73,25 @@ _BOUNDARY = _words(
     "onto about against without within like unlike per via whether how why who what which "
     "that"
 )
-_RELATIVE = frozenset({"who", "that", "which"})
-_FAST_PRONOUNS = _words("i we he she you someone somebody anyone anybody everyone everybody nobody")
 # Words that start a new clause, so a "who" before them belongs to another clause.
-_CLAUSE_WORDS = _words(
+_CLAUSE_WORDS = word_set(
     "and but or so because when while if after before since although though until once "
     "whereas unless cause cuz coz as than yet said says think thinks thought"
 )
 # Words that end a noun phrase a rule captured: "the intern | on Tuesday".
-_TRIM = _words(
+_TRIM = word_set(
     "the a an on at in during last yesterday today tonight this that who which and but or "
     "with without "
     "for from by to after before when while because since again too earlier later twice once "
     "is was are were had has have would could should did does do not never just also then "
     "always"
 )
-# Endings stripped to find the dictionary form: "retries" -> "retry", "deploys" -> "deploy".
-_SUFFIXES = (
-    ("'s", ""), ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"),
-    ("ing", ""), ("ing", "e"), ("ies", "y"), ("ied", "y"),
-)  # fmt: skip
-_GROUPS = _words("team teams squad crew org organisation organization company department")
-_PREPOSITIONS = _words("on of in at from for with")
-_THING_SUFFIXES = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ics", "ware", "ance")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A run of words in the checked text: ``start``/``end`` offsets and the words."""
-
-    start: int
-    end: int
-    words: tuple[str, ...]
-    initial: bool  # the first word starts a sentence, a line or a clause after a label
-
-
-@dataclass
-class Words:
-    """The word lists the recogniser uses, all lower case.
-
-    ``roles`` are head words naming people by what they do (engineer, dba, team);
-    ``things`` are products and system nouns (terraform, cron, deploy); ``names`` are
-    first names kept only as a hint. ``english`` loads the bundled list of common
-    English words the first time it is needed.
-    """
-
-    roles: frozenset[str] = frozenset()
-    things: frozenset[str] = frozenset()
-    names: frozenset[str] = frozenset()
-    extra_english: frozenset[str] = frozenset()
-
-    @classmethod
-    def from_lists(cls, lists: Mapping[str, Collection[str]]) -> Words:
-        """Build from a rule file's ``[words]`` table (lists named roles, things, names)."""
-
-        def pick(name: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in lists.get(name, ()))
-
-        return cls(pick("roles"), pick("things"), pick("names"), pick("english"))
-
-    @cached_property
-    def english(self) -> frozenset[str]:
-        text = resources.files("facilitator.resources") / "language" / "english_words.txt"
-        words = text.read_text(encoding="utf-8").split("\n")
-        return frozenset(w for w in words if w and w[0] != "#") | self.extra_english
-
-    def is_english(self, word: str) -> bool:
-        """Return whether ``word`` (lower case) is an ordinary English word or a form of one."""
-        english = self.english
-        if word in english or word in self.things:
-            return True
-        for suffix, replacement in _SUFFIXES:
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                stem = word[: -len(suffix)] + replacement
-                if stem in english or stem in self.things:
-                    return True
-        return False
-
-
-@dataclass(frozen=True)
-class People:
-    """The debrief's participants, as the recogniser matches them."""
-
-    full: frozenset[str] = frozenset()  # "ada okafor"
-    parts: frozenset[str] = frozenset()  # "Ada", "Okafor" as written (and capitalised)
-
-    @classmethod
-    def of(cls, people: Collection[str]) -> People:
-        full: set[str] = set()
-        parts: set[str] = set()
-        for person in people:
-            words = [w.strip(".,;:()\"'") for w in person.split()]
-            words = [w for w in words if len(w) >= 2]
-            if not words:
-                continue
-            full.add(" ".join(words).casefold())
-            for word in words:
-                parts.add(word)
-                parts.add(word[0].upper() + word[1:])
-        return cls(frozenset(full), frozenset(parts))
-
-    def __contains__(self, words: object) -> bool:
-        if not isinstance(words, tuple) or not words:
-            return False
-        bare = tuple(w.lstrip("@") for w in words)
-        return " ".join(bare).casefold() in self.full or any(w in self.parts for w in bare)
+#: What the phrase reader asks of a word, learnt once per word (``Actors._learn``): its
+#: lower case, whether it is skipped over before a verb, whether it ends a plain phrase
+#: (a clause boundary, punctuation or a clock time), whether it is punctuation, a clock
+#: time, a clause boundary or a word that starts a clause.
+_Facts = tuple[str, bool, bool, bool, bool, bool, bool]
+_LOWER, _SKIPPED, _ENDS_PLAIN, _PUNCT, _CLOCK, _BOUND, _CLAUSE = range(7)
 
 
 @dataclass
@@ -186,6 +100,8 @@ class Actors:
 
     words: Words = field(default_factory=Words)
     _memo: dict[tuple[object, ...], str] = field(default_factory=dict, repr=False)
+    #: What the phrase reader has learnt about each word it met (see ``_learn``).
+    _known_words: dict[str, _Facts] = field(default_factory=dict, repr=False)
 
     # -- finding the subject --------------------------------------------------------------
 
@@ -204,28 +120,29 @@ class Actors:
         if low > region_start:
             space = text.find(" ", low, pos)
             low = space + 1 if space >= 0 else low
-        tokens = _Tokens(text, low, pos)
+        tokens = _Tokens(text, low, pos, self)
         if (
             low > region_start
             and len(tokens) > 1
-            and not any(_is_punct(w) or w.lower() in _BOUNDARY for w in tokens.words)
+            and not any(f[_PUNCT] or f[_BOUND] for f in tokens.facts)
         ):
             # The phrase may reach further back than the window: read the whole clause.
-            tokens = _Tokens(text, max(region_start, pos - 200), pos)
-        i = len(tokens.words) - 1
-        while i >= 0 and tokens.words[i].lower() in _SKIP:
+            tokens = _Tokens(text, max(region_start, pos - 200), pos, self)
+        facts = tokens.facts
+        i = len(facts) - 1
+        while i >= 0 and facts[i][_SKIPPED]:
             i -= 1
         if i < 0:
             return FIRST if self._clause_is_chat(text, region_start) else NOBODY
         word = tokens.words[i]
-        lower = word.lower()
+        lower = facts[i][_LOWER]
         if lower == "who":
             return PERSON
         if lower in ("that", "which"):
             return self._antecedent(text, tokens, i, region_start)
         if lower in ("and", "but", "then", "&", "so"):
             return self._first_subject(text, tokens, i, region_start)  # "Kim was rushed and…"
-        if _is_punct(word):
+        if facts[i][_PUNCT]:
             if word == ",":
                 return self._appositive(text, tokens, i, region_start)
             return FIRST if word == ":" and self._clause_is_chat(text, region_start) else NOBODY
@@ -234,8 +151,7 @@ class Actors:
             return self._they(text, tokens, found, region_start)
         return found
 
-    @staticmethod
-    def _simple_subject(text: str, pos: int, region_start: int) -> Span | None:
+    def _simple_subject(self, text: str, pos: int, region_start: int) -> Span | None:
         """The common cases, cheaply: a short plain phrase right after a clause boundary.
 
         "We | should have", "The on-call engineer | forgot", "and Bob | broke": plain
@@ -246,14 +162,17 @@ class Actors:
         chunks = text[low:pos].rsplit(None, 8)
         if low > region_start and len(chunks) < 9 and text[low - 1 : low].strip():
             chunks = chunks[1:]  # the window cut a word in half
+        known = self._known_words
         i = len(chunks) - 1
-        while i >= 0 and chunks[i].lower() in _SKIP:
+        while i >= 0:
+            facts = known.get(chunks[i]) or self._learn(chunks[i])
+            if not facts[_SKIPPED]:
+                break
             i -= 1
         end = i
         while i >= 0 and end - i < 4:
-            word = chunks[i]
-            lower = word.lower()
-            if lower in _BOUNDARY or not _PLAIN.match(word) or _is_clock(word):
+            facts = known.get(chunks[i]) or self._learn(chunks[i])
+            if facts[_ENDS_PLAIN]:  # a clause boundary, punctuation or a clock time
                 break
             i -= 1
         if i == end:
@@ -261,7 +180,7 @@ class Actors:
         words = chunks[i + 1 : end + 1]
         if i >= 0:
             before = chunks[i]
-            if before[-1:] in '.!?;:("“' or _is_clock(before):
+            if before[-1:] in '.!?;:("“' or is_clock(before):
                 initial = True
             elif before.lower() in _CLAUSE_WORDS:
                 initial = False
@@ -271,24 +190,39 @@ class Actors:
             return None  # the phrase may reach further back than the window
         else:
             initial = True
-        lowered = [w.lower() for w in words]
+        lowered = [known[w][_LOWER] for w in words]
         if lowered[-1] in ("they", "them") or "who" in lowered or "whoever" in lowered:
             return None
         capitals = [w[:1].isupper() for w in words]
-        if any(capitals) and not all(capitals) and capitals[-1] and lowered[0] not in _DETERMINERS:
+        if any(capitals) and not all(capitals) and capitals[-1] and lowered[0] not in DETERMINERS:
             return None  # "later that night | Oluwaseun": leave it to the full analysis
         first = text.rfind(words[0], low, pos)
         last = text.rfind(words[-1], low, pos) + len(words[-1])
         return Span(first, last, tuple(words), initial)
 
+    def _learn(self, word: str) -> _Facts:
+        """Remember what the phrase reader asks of ``word`` (see ``_Facts``)."""
+        known = self._known_words
+        if len(known) > 50_000:
+            known.clear()  # a vocabulary, not a text: it stays small, but never grows unbounded
+        lower = word.lower()
+        clock = is_clock(word)
+        facts = known[word] = (
+            lower,
+            lower in _SKIP,
+            lower in _BOUNDARY or not _PLAIN.match(word) or clock,
+            is_punct(word),
+            clock,
+            lower in _BOUNDARY,
+            lower in _CLAUSE_WORDS,
+        )
+        return facts
+
     def _first_subject(self, text: str, tokens: _Tokens, i: int, region_start: int) -> Span | str:
         """The subject at the start of the clause that ends at token ``i``."""
+        facts = tokens.facts
         j = i - 1
-        while (
-            j >= 0
-            and not _is_punct(tokens.words[j])
-            and tokens.words[j].lower() not in _CLAUSE_WORDS
-        ):
+        while j >= 0 and not facts[j][_PUNCT] and not facts[j][_CLAUSE]:
             j -= 1
         return self._subject_at(text, tokens, j + 1, i, region_start)
 
@@ -299,7 +233,7 @@ class Actors:
         last: Span | None = None
         for size in (1, 2, 3, 4):
             stop = start + size
-            if stop > limit or any(w.lower() in _BOUNDARY for w in tokens.words[start:stop]):
+            if stop > limit or any(f[_BOUND] for f in tokens.facts[start:stop]):
                 break
             last = self._span(text, tokens, start, stop - 1, region_start)
             if self.classify(last) in (PERSON, FIRST):
@@ -308,10 +242,9 @@ class Actors:
 
     def _they(self, text: str, tokens: _Tokens, they: Span, region_start: int) -> Span | str:
         """ "they" is people unless the sentence began with things ("the pods … they")."""
+        facts = tokens.facts
         first = 0
-        while first < len(tokens.words) and (
-            _is_punct(tokens.words[first]) or tokens.words[first].lower() in _CLAUSE_WORDS
-        ):
+        while first < len(facts) and (facts[first][_PUNCT] or facts[first][_CLAUSE]):
             first += 1
         if first >= len(tokens.words) or tokens.start(first) >= they.start:
             return they
@@ -326,14 +259,14 @@ class Actors:
     def _phrase_ending_at(
         self, text: str, tokens: _Tokens, i: int, region_start: int
     ) -> Span | str:
+        facts = tokens.facts
         end = i
         while i >= 0 and end - i < 6:
-            word = tokens.words[i]
-            lower = word.lower()
-            if _is_punct(word) or lower in _BOUNDARY or _is_clock(word):
+            found = facts[i]
+            if found[_PUNCT] or found[_BOUND] or found[_CLOCK]:
                 break
             i -= 1
-        if i >= 0 and tokens.words[i].lower() in ("no", "not") and end - i < 6:
+        if i >= 0 and facts[i][_LOWER] in ("no", "not") and end - i < 6:
             i -= 1  # keep the negation: "no single person caused this"
         first = i + 1
         if self._relative_person(tokens, i):
@@ -344,20 +277,20 @@ class Actors:
         while run - 1 >= first and tokens.words[run - 1][:1].isupper():
             run -= 1
         if first < run <= end and tokens.words[end][:1].isupper():
-            before = tokens.words[run - 1].lower()
-            if before not in _DETERMINERS and not before.endswith("'s"):
+            before = facts[run - 1][_LOWER]
+            if before not in DETERMINERS and not before.endswith("'s"):
                 first = run  # "later that night | Oluwaseun skipped": the name is the subject
         return self._span(text, tokens, first, end, region_start)
 
     @staticmethod
     def _relative_person(tokens: _Tokens, i: int) -> bool:
         """Whether the clause holding token ``i`` is introduced by "who" or "whoever"."""
+        facts = tokens.facts
         while i >= 0:
-            word = tokens.words[i]
-            lower = word.lower()
-            if lower in ("who", "whoever", "whoever's", "whomever"):
+            found = facts[i]
+            if found[_LOWER] in ("who", "whoever", "whoever's", "whomever"):
                 return True
-            if _is_punct(word) or lower in _CLAUSE_WORDS or _is_clock(word):
+            if found[_PUNCT] or found[_CLAUSE] or found[_CLOCK]:
                 return False
             i -= 1
         return False
@@ -365,9 +298,10 @@ class Actors:
     def _antecedent(self, text: str, tokens: _Tokens, i: int, region_start: int) -> Span | str:
         """The noun a relative "that"/"which" refers back to: "the change | that … broke"."""
         i -= 1
-        while i >= 0 and tokens.words[i].lower() in _SKIP:
+        facts = tokens.facts
+        while i >= 0 and facts[i][_SKIPPED]:
             i -= 1
-        if i < 0 or _is_punct(tokens.words[i]):
+        if i < 0 or facts[i][_PUNCT]:
             return NOBODY
         return self._phrase_ending_at(text, tokens, i, region_start)
 
@@ -379,7 +313,7 @@ class Actors:
         if j < 0 or tokens.words[j] != ",":
             return NOBODY
         inner = tokens.words[j + 1 : comma]
-        if inner and inner[0].lower() == "who":
+        if inner and tokens.facts[j + 1][_LOWER] == "who":
             return PERSON
         if inner:
             middle = self._span(text, tokens, j + 1, comma - 1, region_start)
@@ -392,7 +326,7 @@ class Actors:
     @staticmethod
     def _span(text: str, tokens: _Tokens, first: int, last: int, region_start: int) -> Span:
         before = first - 1
-        initial = before < 0 or _is_punct(tokens.words[before]) or _is_clock(tokens.words[before])
+        initial = before < 0 or tokens.facts[before][_PUNCT] or tokens.facts[before][_CLOCK]
         return Span(
             tokens.start(first), tokens.end(last), tuple(tokens.words[first : last + 1]), initial
         )
@@ -409,28 +343,33 @@ class Actors:
         The phrase ends before a preposition or time word ("the intern | on Tuesday"),
         except in "the person on call".
         """
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+        tokens = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
         if not tokens:
             return Span(start, end, (), True)
-        words = [t[2] for t in tokens]
-        lowered = [w.lower() for w in words]
+        words = [t[1] for t in tokens]
+        known = self._known_words
+        facts = [known.get(w) or self._learn(w) for w in words]
         cut = len(tokens)
         for n in range(1, len(tokens)):
-            if lowered[n : n + 2] == ["on", "call"]:
+            found = facts[n]
+            lower = found[_LOWER]
+            if lower == "on" and n + 1 < cut and facts[n + 1][_LOWER] == "call":
                 cut = n + 2
                 break
-            if _is_punct(words[n]) or lowered[n] in _TRIM or _is_clock(words[n]):
+            if found[_PUNCT] or lower in _TRIM or found[_CLOCK]:
                 cut = n
                 break
-            if lowered[n].endswith("ing") and len(lowered[n]) > 4:
+            if lower.endswith("ing") and len(lower) > 4:
                 cut = n  # "Idris | merging his own PR", "one engineer | being sloppy"
                 break
         head = text[max(region_start, start - 24) : start].rstrip()
         last = head.rsplit(None, 1)[-1] if head else ""
         initial = (
-            not text[region_start:start].strip(" \t-*•>") or _is_punct(head[-1:]) or _is_clock(last)
+            _HEAD_TEXT.search(text, region_start, start) is None
+            or is_punct(head[-1:])
+            or is_clock(last)
         )
-        return Span(start, tokens[cut - 1][1], tuple(words[:cut]), initial)
+        return Span(start, tokens[cut - 1][0], tuple(words[:cut]), initial)
 
     # -- classifying ------------------------------------------------------------------------
 
@@ -453,92 +392,21 @@ class Actors:
         if found is None:
             if len(self._memo) > 20_000:
                 self._memo.clear()  # phrases repeat; a bounded memo keeps the cost flat
-            found = self._memo[key] = self._classify(span, people, chat, human_only)
+            found = self._memo[key] = classify_phrase(self.words, span, people, chat, human_only)
         return found
-
-    def _classify(self, span: Span, people: People | None, chat: bool, human_only: bool) -> str:
-        words = [w for w in span.words if not _is_punct(w)]
-        if not words:
-            return NOBODY
-        lowered = [w.lower() for w in words]
-        if lowered[0] == "whoever":
-            return PERSON
-        if lowered[0] in ("no", "not", "none") and lowered[1:2] != ["one"]:
-            return THING  # "no single person caused this" denies, it does not blame
-        if lowered[-1].endswith("'s") or lowered[-1].endswith("s'"):
-            return THING  # a possessive whose noun was not captured: "the team's [decision]"
-        if len(lowered) == 1 and lowered[0] in ("his", "her", "their", "your"):
-            return PERSON  # "his failure to escalate"
-        if all(w in _DETERMINERS for w in lowered):
-            return NOBODY
-        if lowered[0] in ("our", "my") and len(lowered) > 1:
-            head = lowered[-1]
-            if head in self.words.things:
-                return THING
-            if head in _GROUPS or head not in self.words.roles:
-                return FIRST  # "our team should have": the writer's own group
-            return PERSON  # "our manager should have": a colleague, not the writer
-        cut = 0
-        while cut < len(lowered) - 1 and lowered[cut] in _DETERMINERS:
-            cut += 1
-        has_determiner = cut > 0
-        words, lowered = words[cut:], lowered[cut:]
-        first = lowered[0]
-        if len(lowered) == 1 and first in _FIRST_WORDS:
-            return FIRST
-        if lowered[-1] in _PERSON_WORDS:
-            return PERSON  # "Paulo he ignore…"
-        if lowered[-1] in _FIRST_WORDS:
-            return FIRST  # "kemal: yep i deleted…", "in an ideal world we…"
-        if first in _PERSON_WORDS or (first == "no" and lowered[1:2] == ["one"]):
-            return PERSON
-        if first in _THING_WORDS:
-            return THING
-        if people is not None and tuple(words) in people:
-            return PERSON
-        head = _bare(lowered[-1])
-        for n in range(1, len(lowered) - 1):
-            if lowered[n] in _PREPOSITIONS:
-                head = _bare(lowered[n - 1])  # "the SRE on duty", "the team of support"
-                break
-        if lowered[-2:] == ["on", "call"] or head in self.words.roles:
-            return PERSON
-        if head in self.words.things or any(w in self.words.things for w in lowered):
-            return THING
-        if any(w.startswith("@") and len(w) > 1 for w in words):
-            return PERSON
-        if has_determiner:
-            return THING  # "the migration": a determiner before a non-role noun is a thing
-        return self._name_shape(words, lowered, span.initial and not human_only, chat)
-
-    def _name_shape(self, words: list[str], lowered: list[str], initial: bool, chat: bool) -> str:
-        if len(words) > 3:
-            return THING
-        capitalised = all(w[:1].isupper() for w in words)
-        if capitalised:
-            if any(w.isupper() and len(w) > 1 for w in words):
-                return THING  # an acronym that is not a role: API, DNS, CDN
-            first = _bare(lowered[0])
-            if first in self.words.names:
-                return PERSON
-            if initial and (self.words.is_english(first) or first.endswith(_THING_SUFFIXES)):
-                return THING  # "Retention removed…", "Autoscaling ignored…"
-            return PERSON
-        if len(words) == 1 and (chat or (initial and chat)) and words[0].isalpha():
-            word = lowered[0]
-            if word in self.words.names or not self.words.is_english(word):
-                return PERSON
-        return THING
 
 
 class _Tokens:
     """The words of a stretch of text, with their offsets looked up only when needed."""
 
-    __slots__ = ("_high", "_low", "matches", "text", "words")
+    __slots__ = ("_high", "_low", "facts", "matches", "text", "words")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, actors: Actors) -> None:
         self.text = text
         self.words: list[str] = _TOKEN.findall(text, start, end)
+        known = actors._known_words
+        learn = actors._learn
+        self.facts: list[_Facts] = [known.get(w) or learn(w) for w in self.words]
         self.matches: list[re.Match[str]] | None = None
         if not self.words:
             self.matches = []
@@ -558,18 +426,3 @@ class _Tokens:
 
     def end(self, index: int) -> int:
         return self._found()[index].end()
-
-
-def _bare(word: str) -> str:
-    for suffix in ("'s", "'"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def _is_punct(word: str) -> bool:
-    return bool(word) and not word[0].isalnum() and word[0] != "@"
-
-
-def _is_clock(word: str) -> bool:
-    return bool(word) and word[0].isdigit()

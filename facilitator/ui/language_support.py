@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip
 
@@ -32,6 +32,7 @@ from facilitator.language.findings import category_label
 from facilitator.language.reframe import blame_sentences
 from facilitator.ui.highlighter import CATEGORY_COLOURS, FindingsHighlighter
 from facilitator.ui.note_edit import NoteEdit
+from facilitator.ui.workers import Job
 
 #: Typing pauses shorter than this do not refresh the findings panel.
 FINDINGS_DEBOUNCE_MS = 300
@@ -44,6 +45,9 @@ def warm_up_in_background(checker: Checker) -> threading.Event:
 
     Started once per checker. The GIL is shared, so the UI thread keeps running while
     the worker compiles; a check that needs a rule before then compiles that one itself.
+    It runs as a :class:`~facilitator.ui.workers.Job`, so the garbage collector is
+    paused meanwhile: compiling allocates a lot, and a collection on the worker could
+    free Qt objects of the GUI thread (a closed window's leftovers) and crash.
     """
     ready = getattr(checker, "_ready_event", None)
     if isinstance(ready, threading.Event):
@@ -57,7 +61,7 @@ def warm_up_in_background(checker: Checker) -> threading.Event:
         finally:
             ready.set()
 
-    threading.Thread(target=run, name="language-warm-up", daemon=True).start()
+    QThreadPool.globalInstance().start(Job(run))
     return ready
 
 

@@ -99,17 +99,18 @@ def test_rules_compile_off_the_ui_thread(qtbot: QtBot) -> None:
     from facilitator.language import Checker
 
     checker = Checker()
-    threads: set[str] = set()
+    threads: set[int | None] = set()
     original = checker._compile
 
     def spy(index: int, names: str):  # type: ignore[no-untyped-def]
-        threads.add(threading.current_thread().name)
+        threads.add(threading.get_ident())
         return original(index, names)
 
     checker._compile = spy  # type: ignore[method-assign]
     support = LanguageSupport(checker)
     assert support.wait_until_ready(30)
-    assert threads == {"language-warm-up"}
+    assert len(threads) == 1  # one worker compiled every rule
+    assert threading.main_thread().ident not in threads
     assert all(c is not None for c in checker._compiled)
 
 
@@ -185,3 +186,24 @@ def test_reveal_selects_the_phrase_in_its_field(qtbot: QtBot) -> None:
     assert support.reveal("impact", 4, 17)
     assert edit.textCursor().selectedText() == "DBA's mistake"
     assert not support.reveal("summary", 0, 1)
+
+
+def test_the_collector_is_paused_while_rules_compile(qtbot: QtBot) -> None:
+    # A collection on the worker could free Qt objects of the GUI thread and crash.
+    import gc
+
+    from facilitator.language import Checker
+
+    checker = Checker()
+    seen: list[bool] = []
+    original = checker._compile
+
+    def spy(index: int, names: str):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return original(index, names)
+
+    checker._compile = spy  # type: ignore[method-assign]
+    support = LanguageSupport(checker)
+    assert support.wait_until_ready(30)
+    assert seen and not any(seen)
+    qtbot.waitUntil(gc.isenabled)  # switched back on from the GUI thread afterwards
