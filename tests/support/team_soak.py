@@ -89,8 +89,15 @@ def edit(debrief, marker: str, rng: random.Random) -> None:  # type: ignore[no-u
         debrief.impact = f"{debrief.impact}\n{marker}".strip()
 
 
-def client(local_url: str, team_url: str, ids: list[str], name: str, seconds: float) -> None:
-    """One client process: edit and sync for ``seconds``, then print the markers it wrote."""
+def client(
+    local_url: str, team_url: str, ids: list[str], name: str, seconds: float, gate: str
+) -> None:
+    """One client process: edit and sync for ``seconds``, then print the markers it wrote.
+
+    It says it is ready (``gate``-ready-NAME) once imported and connected, and starts
+    when the ``gate`` file appears: on a loaded machine starting Python can take longer
+    than the run, and a client that began after the outage would never see it.
+    """
     from facilitator.domain.changes import snapshot
     from facilitator.storage import DebriefService
     from facilitator.team.sync import TeamSync
@@ -100,6 +107,10 @@ def client(local_url: str, team_url: str, ids: list[str], name: str, seconds: fl
     sync = TeamSync(local, team_url)
     written: list[str] = []
     failed = 0
+    Path(f"{gate}-ready-{name}").touch()
+    waited = time.monotonic() + 300
+    while not Path(gate).exists() and time.monotonic() < waited:
+        time.sleep(0.02)
     ends = time.monotonic() + seconds
     next_sync = 0.0
     count = 0
@@ -190,6 +201,7 @@ def run_soak(
             publisher.close()
         for url in locals_[1:]:
             settle(url, team_url)
+        gate = folder / "go"
         procs = [
             subprocess.Popen(
                 [
@@ -201,6 +213,7 @@ def run_soak(
                     json.dumps(ids),
                     f"C{n}",
                     str(seconds),
+                    str(gate),
                 ],
                 stdout=subprocess.PIPE,
                 stderr=None if os.environ.get("FACILITATOR_SOAK_DEBUG") else subprocess.DEVNULL,
@@ -208,6 +221,15 @@ def run_soak(
             )
             for n, url in enumerate(locals_)
         ]
+        names = [f"C{n}" for n in range(clients)]
+        waited = time.monotonic() + 300
+        while time.monotonic() < waited and not all(
+            Path(f"{gate}-ready-{name}").exists() for name in names
+        ):
+            if any(proc.poll() is not None for proc in procs):
+                break  # a client died: its output below says why
+            time.sleep(0.05)
+        gate.touch()  # every client edits from now on; the outages are timed from here
         started = time.monotonic()
         for n in range(restarts):
             # Outages spread over the run: down for about a tenth of it each time.
@@ -256,4 +278,11 @@ def run_soak(
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["client"]:
-    client(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]), sys.argv[5], float(sys.argv[6]))
+    client(
+        sys.argv[2],
+        sys.argv[3],
+        json.loads(sys.argv[4]),
+        sys.argv[5],
+        float(sys.argv[6]),
+        sys.argv[7],
+    )
