@@ -18,7 +18,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from facilitator.domain.changes import apply_in_place, snapshot
 from facilitator.domain.model import Debrief
@@ -57,6 +63,10 @@ def normalise_times(debrief: Debrief) -> None:
         setattr(debrief, name, _utc(getattr(debrief, name)))
     for event in debrief.timeline:
         event.at = _utc(event.at)
+
+
+#: Widgets whose loss of focus means typed text should reach the database now.
+_TYPING = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
 
 class MeetingSession(QObject):
@@ -278,8 +288,11 @@ class MeetingSession(QObject):
             self._problem = text
             self.storageProblem.emit(text)
 
-    def _focus_moved(self, _old: object, _new: object) -> None:
-        if self._dirty:
+    def _focus_moved(self, old: object, _new: object) -> None:
+        # Leaving a field that takes typing saves what was typed in it at once. Other moves
+        # (from a list into a new row's editor, say) leave it to the autosave a moment
+        # later: a save of a 2,000-event debrief is not free, and Ctrl+T must not wait.
+        if self._dirty and isinstance(old, _TYPING):
             self.flush()
 
     # -- phases --------------------------------------------------------------------------

@@ -98,3 +98,41 @@ def test_threads_saving_at_once_lose_no_event(db_url: str) -> None:
     with DebriefService(db_url) as service:
         texts = {e.text for e in service.load(debrief_id).timeline}
     assert texts == {f"{n}-{r}" for n in "AB" for r in range(30)}
+
+
+def test_incremental_saves_of_inserts_moves_and_removals_store_the_same_order(
+    db_url: str,
+) -> None:
+    import random
+
+    from facilitator.domain.model import ActionItem, Note
+
+    rng = random.Random(7)
+    with DebriefService(db_url) as service:
+        debrief = sample_debrief()
+        debrief.timeline = [TimelineEvent(at(0, n % 60), text=f"event {n}") for n in range(120)]
+        service.save(debrief)
+        copy = service.load(debrief.id)
+        for step in range(40):
+            base = snapshot(copy)
+            events, learnings = copy.timeline, copy.learnings
+            for _ in range(rng.randint(1, 4)):
+                kind = rng.choice(["insert", "remove", "move", "edit", "learning"])
+                if kind == "insert":
+                    events.insert(rng.randrange(len(events) + 1), TimelineEvent(text=f"new {step}"))
+                elif kind == "remove" and events:
+                    events.pop(rng.randrange(len(events)))
+                elif kind == "move" and len(events) > 1:
+                    moved = events.pop(rng.randrange(len(events)))
+                    events.insert(rng.randrange(len(events) + 1), moved)
+                elif kind == "edit" and events:
+                    events[rng.randrange(len(events))].text += " edited"
+                else:
+                    learnings.insert(0, Note(f"learning {step}"))
+                    copy.action_items.insert(0, ActionItem(title=f"action {step}"))
+            service.save(copy, base=base)
+            stored = service.load(copy.id)
+            assert [e.text for e in stored.timeline] == [e.text for e in copy.timeline], step
+            assert [n.text for n in stored.learnings] == [n.text for n in copy.learnings]
+            assert [a.title for a in stored.action_items] == [a.title for a in copy.action_items]
+            copy = stored

@@ -162,3 +162,37 @@ def test_a_full_disk_is_a_banner_until_a_save_works(
     assert cleared.args == [""]
     assert service.load(session.debrief.id).summary == "Waits in memory"
     session.close()
+
+
+def test_leaving_a_field_saves_what_was_typed_but_moving_in_a_list_waits(
+    qtbot: QtBot, service: DebriefService, script: MeetingScript
+) -> None:
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+    session = MeetingSession(service, script)
+    session.open(service.create("Focus"))
+    assert session.debrief is not None
+    host = QWidget()
+    qtbot.addWidget(host)
+    field, button, other = QLineEdit(host), QPushButton("x", host), QPushButton("y", host)
+    layout = QVBoxLayout(host)
+    for widget in (field, button, other):
+        layout.addWidget(widget)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    session.debrief.impact = "Typed, then the field was left"
+    session.touch("impact")
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    assert not session.dirty  # saved as the field lost focus, not 0.3 s later
+    assert service.load(session.debrief.id).impact == "Typed, then the field was left"
+    session.debrief.impact = "A move between buttons"
+    session.touch("impact")
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    assert session.dirty  # no typing field was left: the autosave comes shortly
+    qtbot.waitUntil(lambda: not session.dirty, timeout=2000)
+    session.close()
