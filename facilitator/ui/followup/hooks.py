@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 #: Reminders stay in the status bar this long at start.
 REMINDER_MS = 20_000
+#: The start-up reminder waits this long after the window is built, so it follows the first paint.
+REMIND_AFTER_MS = 400
 _ALERT = "QPushButton#FollowUpBadge { color: #b42318; font-weight: 600; }"
 
 
@@ -58,7 +60,8 @@ class FollowUp(QObject):
         self.board.monthlyRequested.connect(self.monthly_review)
         self.board.message.connect(window.show_message)
         window.session.debriefOpened.connect(self._debrief_opened)
-        QTimer.singleShot(0, self.remind)
+        # After the first paint: counting checkpoints over 10,000 debriefs takes a moment.
+        QTimer.singleShot(REMIND_AFTER_MS, self.remind)
 
     def today(self) -> date:
         return self._today or date.today()
