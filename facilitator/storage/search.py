@@ -55,7 +55,12 @@ class SearchPage:
 
 
 def install(sessions: sessionmaker[Session], engine: Engine) -> None:
-    """Rebuild stale search documents in every transaction that wrote, before it commits.
+    """Keep search documents fresh for every transaction that wrote.
+
+    On PostgreSQL (a team library, read by accounts that may not write) a transaction
+    rebuilds its stale documents before it commits. On SQLite the rebuild waits for the
+    next search (:func:`ensure_fresh`): an autosave of a 2,000-event debrief would
+    otherwise spend 20 ms of the facilitator's typing re-indexing its timeline.
 
     SQLite connections also get the folding function the filters use; connections
     opened before (by the schema upgrade) are closed so every one has it.
@@ -63,6 +68,7 @@ def install(sessions: sessionmaker[Session], engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", register_functions)
         engine.dispose()
+        return
 
     @event.listens_for(sessions, "after_flush")
     def _wrote(session: Session, _context: Any) -> None:
