@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from facilitator.storage import schema_version
 from facilitator.storage.errors import (
     DamagedError,
     DiskFullError,
@@ -31,9 +32,9 @@ from facilitator.storage.errors import (
 from facilitator.storage.secrets import with_keychain_password
 
 _SCRIPT_LOCATION = "facilitator.storage:migrations"
-#: The newest migration. Checked against Alembic by a test, and compared with the
-#: database's stamp at start so Alembic is only imported when an upgrade is due.
-SCHEMA_HEAD = "0007"
+#: The newest migration (see schema_version): compared with the database's stamp at
+#: start so Alembic is only imported when an upgrade is due.
+SCHEMA_HEAD = schema_version.SCHEMA_HEAD
 #: How long SQLite waits for another writer before reporting the library as locked.
 BUSY_TIMEOUT_MS = 5000
 
