@@ -8,9 +8,11 @@ nothing of SQL, Qt or files, so it can be used from tests and scripts freely.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Status(StrEnum):
@@ -316,6 +318,22 @@ class DebriefSummary:
     started_at: datetime | None
     meeting_at: datetime | None
     updated_at: datetime | None
+
+    @classmethod
+    def from_values(cls, values: Sequence[Any]) -> DebriefSummary:
+        """Build one from an (id, title, severity, status, incident, started, meeting,
+        updated) row, in that order: the order the stores select their columns in."""
+        id_, title, severity, status, incident, started, meeting, updated = values
+        return cls(
+            id=id_,
+            title=title,
+            severity=severity,
+            status=Status(status),
+            incident=incident,
+            started_at=started,
+            meeting_at=meeting,
+            updated_at=updated,
+        )
 
     @property
     def date(self) -> datetime | None:

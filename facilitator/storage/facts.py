@@ -35,7 +35,6 @@ from facilitator.domain.model import (
     Status,
 )
 from facilitator.library.facts import ActionFact, DebriefFacts
-from facilitator.storage.mapping import summary_from_values
 from facilitator.storage.orm import ActionRow, DebriefRow, FactorRow, ListItemRow
 from facilitator.storage.query_sql import incident_day
 
@@ -256,7 +255,7 @@ def load_action_items(
         )
         summary = summaries.get(row[10])
         if summary is None:
-            summary = summaries[row[10]] = summary_from_values(tuple(row[10:]))
+            summary = summaries[row[10]] = DebriefSummary.from_values(tuple(row[10:]))
         out.append((summary, item))
     out.sort(key=lambda pair: (pair[1].due is None, pair[1].due or date.max, pair[0].title))
     return out
@@ -320,4 +319,4 @@ def load_learnings(
     if not texts:
         return []
     summaries = session.execute(select(*_SUMMARY).where(DebriefRow.id.in_(list(texts))))
-    return [(summary_from_values(tuple(r)), tuple(texts[r[0]])) for r in summaries]
+    return [(DebriefSummary.from_values(tuple(r)), tuple(texts[r[0]])) for r in summaries]

@@ -19,7 +19,6 @@ from facilitator.domain.model import (
     Answer,
     ContributingFactor,
     Debrief,
-    DebriefSummary,
     EditConflict,
     EventKind,
     FactorKind,
@@ -323,20 +322,4 @@ def build(row: Any, children: dict[str, Sequence[Any]]) -> Debrief:
         revision=row.revision,
         **{name: getattr(row, name) for name in _SCALARS},
         **{section: lists[section] for section in STRING_LISTS},
-    )
-
-
-def summary_from_values(values: Sequence[Any]) -> DebriefSummary:
-    """Build a library entry from an (id, title, severity, status, incident, started,
-    meeting, updated) row."""
-    id_, title, severity, status, incident, started, meeting, updated = values
-    return DebriefSummary(
-        id=id_,
-        title=title,
-        severity=severity,
-        status=Status(status),
-        incident=incident,
-        started_at=started,
-        meeting_at=meeting,
-        updated_at=updated,
     )

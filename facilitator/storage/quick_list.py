@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from facilitator.domain.model import DebriefSummary, Status
+from facilitator.domain.model import DebriefSummary
 from facilitator.storage.schema_version import SCHEMA_HEAD
 
 _PREFIXES = ("sqlite:///", "sqlite+pysqlite:///")
@@ -57,17 +57,9 @@ def quick_summaries(url: str) -> list[DebriefSummary] | None:
 
 
 def _summary(row: tuple[object, ...]) -> DebriefSummary:
-    id_, title, severity, status, incident, started, meeting, updated = row
-    return DebriefSummary(
-        id=str(id_),
-        title=str(title or ""),
-        severity=str(severity) if severity else None,
-        status=Status(status),
-        incident=str(incident or ""),
-        started_at=_moment(started),
-        meeting_at=_moment(meeting),
-        updated_at=_moment(updated),
-    )
+    # SQLite hands back the stored text of the dates; the service's column type parses them.
+    *head, started, meeting, updated = row
+    return DebriefSummary.from_values((*head, *map(_moment, (started, meeting, updated))))
 
 
 def _moment(value: object) -> datetime | None:

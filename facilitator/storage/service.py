@@ -35,7 +35,7 @@ from facilitator.storage.errors import (
 )
 from facilitator.storage.increments import apply_changes
 from facilitator.storage.library_queries import LibraryQueries
-from facilitator.storage.mapping import summary_from_values, to_row
+from facilitator.storage.mapping import to_row
 from facilitator.storage.orm import DebriefRow
 from facilitator.storage.reading import read_debrief
 
@@ -289,7 +289,7 @@ class DebriefService(LibraryQueries):
         )
         with self._session() as session:
             rows = session.execute(select(*columns).order_by(DebriefRow.updated_at.desc()))
-            return [summary_from_values(tuple(r)) for r in rows]
+            return [DebriefSummary.from_values(tuple(r)) for r in rows]
 
     def delete(self, debrief_id: str) -> None:
         """Delete a debrief and all its parts; raise NotFoundError if there is none."""
