@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-_MONTHS = (
+#: English month names, for dates written out in documents.
+MONTHS = (
     "January",
     "February",
     "March",
@@ -62,12 +63,12 @@ def format_offset(moment: datetime) -> str:
 
 def long_date(day: date) -> str:
     """Return "Tuesday 4 March 2025"."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def short_date(day: date) -> str:
     """Return "4 Mar 2025"."""
-    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def clock(moment: datetime, seconds: bool = False) -> str:
@@ -96,7 +97,7 @@ class Clock:
         local = localise(moment, self.zone)
         text = clock(local, self.seconds)
         if self.spans_days:
-            text = f"{_DAYS[local.weekday()][:3]} {local.day} {_MONTHS[local.month - 1][:3]} {text}"
+            text = f"{_DAYS[local.weekday()][:3]} {local.day} {MONTHS[local.month - 1][:3]} {text}"
         if self.offset_per_line:
             text = f"{text} {format_offset(local)}"
         return text

@@ -19,26 +19,13 @@ from facilitator.domain.model import ActionItem, DebriefSummary, Priority
 from facilitator.domain.taxonomy import Taxonomy
 from facilitator.domain.timing import format_duration
 from facilitator.export.blocks import Block, Bullets, Paragraph, SubHeading, Table, Text
+from facilitator.export.timefmt import MONTHS
 from facilitator.library.facts import DebriefFacts
 from facilitator.library.matrix import COLUMNS, WIDTHS, MatrixRow, incident_label
 from facilitator.library.trends import NOT_SET, count_by, pareto, start_heatmap
 
 #: Past this many overdue items from earlier months, the review lists the first and counts the rest.
 MAX_OVERDUE_ROWS = 60
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
