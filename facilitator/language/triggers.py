@@ -46,8 +46,21 @@ class TriggerIndex:
                     exact.setdefault(trigger, set()).add(index)
                     words.add(trigger)
         self._exact = exact
+        # A word that only starts phrases ("this", "engineer") wakes nothing alone: the
+        # scan finds it only where one of its phrases follows, so the common words
+        # among them cost nothing where they lead nowhere.
+        follow = {
+            word: "(?=" + "|".join(p for p, _rule in self._phrases[word]) + ")"
+            for word in words
+            if word in self._phrases
+            and word not in exact
+            and word not in prefixes
+            and not any(word.startswith(p) for p, _i in self._prefixes)
+        }
         #: One regex finding every trigger word (in lower-cased text), or None.
-        self.prefilter = re.compile(trigger_regex(words, prefixes)) if words or prefixes else None
+        self.prefilter = (
+            re.compile(trigger_regex(words, prefixes, follow)) if words or prefixes else None
+        )
         #: What each word found so far wakes (see :meth:`lookup`).
         self.memo: dict[str, Entry] = {}
 
@@ -74,18 +87,25 @@ def _phrases_pattern(phrases: list[tuple[str, int]]) -> tuple[Any, tuple[int, ..
     return re.compile(pattern).match, tuple(rule for _p, rule in phrases)
 
 
-def trigger_regex(words: Iterable[str], prefixes: Iterable[str] = ()) -> str:
+def trigger_regex(
+    words: Iterable[str], prefixes: Iterable[str] = (), follow: dict[str, str] | None = None
+) -> str:
     """Return one regex matching any of ``words`` (or a word starting with a prefix).
 
     The alternatives are folded into a trie ("forgot|forget" becomes "forg(?:ot|et)"), so
     the engine tests each position against a few characters instead of every word.
+    ``follow`` maps a word to a look-ahead it matches only before.
     """
+    follow = follow or {}
     trie: dict[str, Any] = {}
     for word, is_prefix in [(w, False) for w in words] + [(p, True) for p in prefixes]:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node["*" if is_prefix else ""] = True
+        if is_prefix:
+            node["*"] = True
+        else:
+            node[""] = follow.get(word, "")
     return r"(?<![\w'-])" + _trie(trie) + r"(?![\w'-])"
 
 
@@ -97,8 +117,11 @@ def _trie(node: dict[str, Any]) -> str:
         return r"[\w'-]*"
     parts = [re.escape(char) + _trie(node[char]) for char in branches]
     if not parts:
-        return ""
+        return node.get("", "")
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
     if ends:
+        after = node[""]  # "" or the look-ahead the word must stand before
+        if after:
+            return "(?:" + "|".join([*parts, after]) + ")"
         return "(?:" + body + ")?" if len(parts) == 1 else body[:-1] + "|)"
     return body
