@@ -298,6 +298,42 @@ _PG_REFRESH = [
     "CAST('' AS tsvector)), stale = false WHERE stale"
 ]
 
+#: The largest row PostgreSQL keeps whole in its page (the most ``toast_tuple_target`` allows).
+PG_INLINE_TARGET = 8160
+
+
+def store_documents_inline(connection: Connection) -> None:
+    """Keep each search document in its row unless the row outgrows a page (PostgreSQL).
+
+    By default PostgreSQL moves a value out to the TOAST table once its row passes
+    2 KB; a quarter of the generated debriefs' documents were just past that. A
+    search reads each matching document twice (the ``@@`` check, then
+    ``ts_rank_cd``), and each read of a moved one fetches its pieces back through
+    the TOAST index: a third of the buffers a search touched. Raising the target
+    keeps documents up to a page inline and uncompressed; a larger one (a 2,000-event
+    timeline) is still compressed and moved out as before.
+
+    Rewriting the column (to the same value) rewrites the table, so documents already
+    moved out come back inline, without leaving the old rows behind as bloat.
+    """
+    connection.exec_driver_sql(
+        f"ALTER TABLE search_docs SET (toast_tuple_target = {PG_INLINE_TARGET})"
+    )
+    # "|| ''" makes a new value of each document; a plain copy would keep its TOAST pointer.
+    connection.exec_driver_sql(
+        "ALTER TABLE search_docs ALTER COLUMN document TYPE tsvector "
+        "USING document || CAST('' AS tsvector)"
+    )
+    # A new column type forgets the column's statistics; without them the planner guesses
+    # how many debriefs hold a word. Nothing else would gather them again soon: a
+    # rewrite does not count as the changes that start an automatic ANALYZE.
+    connection.exec_driver_sql("ANALYZE search_docs")
+
+
+def store_documents_toasted(connection: Connection) -> None:
+    """Undo :func:`store_documents_inline`: back to PostgreSQL's default target."""
+    connection.exec_driver_sql("ALTER TABLE search_docs RESET (toast_tuple_target)")
+
 
 # -- entry points ---------------------------------------------------------------------------
 
