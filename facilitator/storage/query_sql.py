@@ -172,6 +172,46 @@ def _prefix(text_column: Any) -> Any:
     return func.substr(text_column, literal_column("1"), literal_column(str(LABEL_PREFIX)))
 
 
+def _in_label_sections(items: Any) -> ColumnElement[bool]:
+    # Literal section names: a partial index serves a query only when the query
+    # names its condition, and SQLite cannot see through bound parameters.
+    return items.section.in_([literal_column(f"'{s}'") for s in LABEL_SECTIONS])
+
+
+@lru_cache(maxsize=len(LABEL_SECTIONS))
+def _pg_distinct_labels(section: str) -> Any:
+    """The distinct label prefixes of ``section``, one LABEL_INDEX probe each (PostgreSQL).
+
+    PostgreSQL reads an expression index only together with the table, so a plain
+    DISTINCT visits every row of the section (12,000 services in a library of 10,000
+    debriefs: 10 ms). Stepping from each prefix to the next larger one in the index
+    visits one row per distinct label instead: a few dozen. One object per section,
+    so a query naming the section twice ("service:a -service:b") shares it.
+    """
+    first_row, next_row = aliased(ListItemRow), aliased(ListItemRow)
+    first = _prefix(first_row.text)
+    start = (
+        select(first.label("prefix"))
+        .where(_in_label_sections(first_row), first_row.section == section)
+        .order_by(first)
+        .limit(1)
+    )
+    labels = start.cte(f"labels_{section}", recursive=True)
+    following = _prefix(next_row.text)
+    step = (
+        select(following)
+        .where(
+            _in_label_sections(next_row), next_row.section == section, following > labels.c.prefix
+        )
+        .order_by(following)
+        .limit(1)
+        .scalar_subquery()
+    )
+    labels = labels.union_all(select(step).where(labels.c.prefix.is_not(None)))
+    # The last step finds nothing and yields NULL, which no label condition matches.
+    return select(labels.c.prefix).where(labels.c.prefix.is_not(None)).subquery()
+
+
 def _label_condition(
     section: str, matches: Callable[[Any], ColumnElement[bool]], dialect: str
 ) -> ColumnElement[bool]:
@@ -183,14 +223,16 @@ def _label_condition(
     each; the rows are then found by the matching labels through the same index.
     A label longer than the indexed prefix is folded whole.
     """
-    # Literal section names: a partial index serves a query only when the query
-    # names its condition, and SQLite cannot see through bound parameters.
-    labels = ListItemRow.section.in_([literal_column(f"'{s}'") for s in LABEL_SECTIONS])
-    inner = aliased(ListItemRow)
-    inner_labels = inner.section.in_([literal_column(f"'{s}'") for s in LABEL_SECTIONS])
-    prefix = _prefix(inner.text).label("prefix")
-    distinct = select(prefix).where(inner_labels, inner.section == section).distinct().subquery()
-    distinct = _fenced(select(distinct.c.prefix), dialect).subquery()
+    labels = _in_label_sections(ListItemRow)
+    if dialect == "sqlite":
+        inner = aliased(ListItemRow)
+        prefix = _prefix(inner.text).label("prefix")
+        distinct = (
+            select(prefix).where(_in_label_sections(inner), inner.section == section).distinct()
+        ).subquery()
+        distinct = _fenced(select(distinct.c.prefix), dialect).subquery()
+    else:
+        distinct = _pg_distinct_labels(section)
     picked = select(distinct.c.prefix).where(
         or_(
             matches(_folded(distinct.c.prefix, dialect)),
