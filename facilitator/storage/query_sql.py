@@ -97,20 +97,46 @@ def fts5_match(clauses: tuple[TextClause, ...]) -> str:
 
 @dataclass
 class TsQuery:
-    """A PostgreSQL tsquery built as SQL text with its own bound parameters."""
+    """PostgreSQL tsqueries written as driver SQL text (``%(name)s``), values bound.
 
-    sql: str = ""
+    The same tsquery as :func:`pg_tsquery_expr`, without building SQL objects: a
+    search statement made of fixed text needs no compiling. Each term gets one
+    parameter, shared by every expression made from this instance.
+    """
+
     params: dict[str, str] = field(default_factory=dict)
+    _sql: dict[Term, str] = field(default_factory=dict)
 
     def term(self, term: Term) -> str:
+        """The tsquery of one term."""
+        known = self._sql.get(term)
+        if known is not None:
+            return known
         name = f"tq{len(self.params)}"
         if term.prefix:
             words = _LETTERS.findall(term.text)
             self.params[name] = " & ".join([*words[:-1], words[-1] + ":*"])
-            return f"to_tsquery('english', :{name})"
-        self.params[name] = term.text
-        maker = "phraseto_tsquery" if term.phrase else "plainto_tsquery"
-        return f"{maker}('english', :{name})"
+            sql = f"to_tsquery('english', %({name})s)"
+        else:
+            self.params[name] = term.text
+            maker = "phraseto_tsquery" if term.phrase else "plainto_tsquery"
+            sql = f"{maker}('english', %({name})s)"
+        self._sql[term] = sql
+        return sql
+
+    def all_of(self, clauses: tuple[TextClause, ...]) -> str:
+        """Every clause (each any of its terms), grouped as :func:`pg_tsquery_expr` does."""
+        every = ""
+        for clause in clauses:
+            either = self.term(clause.terms[0])
+            for other in clause.terms[1:]:
+                either = f"({either} || {self.term(other)})"
+            every = f"({either})" if not every else f"({every} && ({either}))"
+        return every
+
+    def any_of(self, clauses: tuple[TextClause, ...]) -> str:
+        """Any term of any clause."""
+        return "(" + " || ".join(self.term(t) for c in clauses for t in c.terms) + ")"
 
 
 _ENGLISH = literal_column("'english'::regconfig")
