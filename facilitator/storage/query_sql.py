@@ -222,7 +222,9 @@ def _pg_distinct_labels(section: str) -> Any:
         .order_by(first)
         .limit(1)
     )
-    labels = start.cte(f"labels_{section}", recursive=True)
+    # Nested: rendered inside the subquery that reads it, so a condition compiled on its
+    # own (see search_pg) carries its CTE with it.
+    labels = start.cte(f"labels_{section}", recursive=True, nesting=True)
     following = _prefix(next_row.text)
     step = (
         select(following)

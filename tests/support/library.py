@@ -135,6 +135,7 @@ QUERIES = (
     "service:edge retry",
     "service:tail flag",
     "-service:checkout replica",
+    "service:payments -service:checkout -tag:flaky timeout",
     "tag:config rollback",
     "-tag:flaky disk",
     "tag:label-3 alert",
