@@ -165,21 +165,24 @@ def pg_tsquery_expr(clauses: tuple[TextClause, ...]) -> Any:
     return every
 
 
-def text_condition(clauses: tuple[TextClause, ...], dialect: str) -> ColumnElement[bool]:
-    """Debriefs whose document matches every clause."""
+def text_condition(
+    clauses: tuple[TextClause, ...], dialect: str, ids: Any = None
+) -> ColumnElement[bool]:
+    """Debriefs whose document matches every clause (``ids``: see :func:`split_conditions`)."""
+    ids = DebriefRow.id if ids is None else ids
     if dialect == "sqlite":
         matching = (
             select(search_docs.c.debrief_id)
             .select_from(debrief_fts.join(search_docs, search_docs.c.key == debrief_fts.c.rowid))
             .where(FTS.op("MATCH")(fts5_match(clauses)))
         )
-        return DebriefRow.id.in_(matching)
+        return ids.in_(matching)
     # An expression, not SQL text: each of several conditions (a word and "-other")
     # gets its own bound values, where texts would share and overwrite their names.
     matching = select(search_docs.c.debrief_id).where(
         search_docs.c.document.op("@@")(pg_tsquery_expr(clauses))
     )
-    return DebriefRow.id.in_(matching)
+    return ids.in_(matching)
 
 
 # -- filters --------------------------------------------------------------------------------
@@ -241,7 +244,7 @@ def _pg_distinct_labels(section: str) -> Any:
 
 
 def _label_condition(
-    section: str, matches: Callable[[Any], ColumnElement[bool]], dialect: str
+    section: str, matches: Callable[[Any], ColumnElement[bool]], dialect: str, ids: Any = None
 ) -> ColumnElement[bool]:
     """Debriefs with a label in list ``section`` whose folded text ``matches``.
 
@@ -276,7 +279,7 @@ def _label_condition(
             matches(_folded(ListItemRow.text, dialect)),
         ),
     )
-    return DebriefRow.id.in_(rows)
+    return (DebriefRow.id if ids is None else ids).in_(rows)
 
 
 def _spellings(value: str, known: Any) -> list[str]:
@@ -298,10 +301,17 @@ def _folded_match(value: str, known: Any) -> Callable[[Any], ColumnElement[bool]
     return matches
 
 
+#: Filters that select debriefs by id alone, from their lists (see :func:`split_conditions`).
+BY_ID = frozenset({"tag", "service"})
+
+
 def filter_condition(
-    name: str, value: str, taxonomy: Taxonomy, dialect: str = "sqlite"
+    name: str, value: str, taxonomy: Taxonomy, dialect: str = "sqlite", ids: Any = None
 ) -> ColumnElement[bool]:
-    """The SQL condition of one ``name:value`` filter (value already normalised)."""
+    """The SQL condition of one ``name:value`` filter (value already normalised).
+
+    The filters in :data:`BY_ID` test ``ids`` (the debriefs' id by default).
+    """
     if name == "severity":
         # Not coalesce(severity, '') = value: that hides the column from its index and
         # its statistics. Spelled out, "-severity:SEV2" still keeps debriefs without one.
@@ -313,10 +323,10 @@ def filter_condition(
     if name == "before":
         return incident_day() < value
     if name == "tag":
-        return _label_condition("tags", lambda folded: folded == value, dialect)
+        return _label_condition("tags", lambda folded: folded == value, dialect, ids)
     if name == "service":
         return _label_condition(
-            "services", _folded_match(value, taxonomy.service_for(value)), dialect
+            "services", _folded_match(value, taxonomy.service_for(value)), dialect, ids
         )
     if name == "cause":
         # Folded row by row: a cause filter usually narrows a month or a quarter, where
@@ -339,14 +349,41 @@ def query_condition(
     query: Query, taxonomy: Taxonomy, dialect: str, *, include_positive_text: bool = True
 ) -> ColumnElement[bool]:
     """Every condition of ``query`` on ``DebriefRow``; True for an empty query."""
-    conditions: list[ColumnElement[bool]] = []
+    conditions = _conditions(query, taxonomy, dialect, None, include_positive_text)
+    return and_(true(), *(condition for _by_id, condition in conditions))
+
+
+def split_conditions(
+    query: Query, taxonomy: Taxonomy, dialect: str, ids: Any, *, include_positive_text: bool = True
+) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
+    """The conditions of ``query`` that test a debrief's id alone, written on ``ids``, and
+    those that read its row (on ``DebriefRow``).
+
+    ``ids`` is a column holding debrief ids: a query on another table keyed by debrief
+    (the search documents) applies the first kind to its own rows, without a join.
+    """
+    conditions = _conditions(query, taxonomy, dialect, ids, include_positive_text)
+    by_id = [condition for is_by_id, condition in conditions if is_by_id]
+    by_row = [condition for is_by_id, condition in conditions if not is_by_id]
+    return by_id, by_row
+
+
+def _conditions(
+    query: Query, taxonomy: Taxonomy, dialect: str, ids: Any, include_positive_text: bool
+) -> list[tuple[bool, ColumnElement[bool]]]:
+    """Each condition of ``query``, in order, and whether it tests the id alone."""
+    conditions: list[tuple[bool, ColumnElement[bool]]] = []
     positive = tuple(c for c in query.clauses if not c.negated)
     if positive and include_positive_text:
-        conditions.append(text_condition(positive, dialect))
+        conditions.append((True, text_condition(positive, dialect, ids)))
     for clause in query.clauses:
         if clause.negated:
-            conditions.append(not_(text_condition((TextClause(clause.terms),), dialect)))
+            matching = text_condition((TextClause(clause.terms),), dialect, ids)
+            conditions.append((True, not_(matching)))
     for item in query.filters:
-        condition = filter_condition(item.field, item.value, taxonomy, dialect)
-        conditions.append(not_(condition) if item.negated else condition)
-    return and_(true(), *conditions)
+        by_id = item.field in BY_ID
+        condition = filter_condition(
+            item.field, item.value, taxonomy, dialect, ids if by_id else None
+        )
+        conditions.append((by_id, not_(condition) if item.negated else condition))
+    return conditions

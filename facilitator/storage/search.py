@@ -132,14 +132,18 @@ def search(
     ensure_fresh(session)
     dialect = session.get_bind().dialect.name
     positive = tuple(c for c in query.clauses if not c.negated)
-    rest = query_condition(query, taxonomy, dialect, include_positive_text=False)
     if not positive:
+        rest = query_condition(query, taxonomy, dialect, include_positive_text=False)
         return _browse(session, rest, limit, offset)
     filtered = bool(query.filters) or any(c.negated for c in query.clauses)
     if dialect == "sqlite":
         from facilitator.storage import search_sqlite as backend
+
+        rest = query_condition(query, taxonomy, dialect, include_positive_text=False)
     else:
         from facilitator.storage import search_pg as backend  # type: ignore[no-redef]
+
+        rest = backend.filters(query, taxonomy) if filtered else None
     rows, total, snippets = backend.search(
         session, positive, rest, (limit, offset), filtered, (START, END)
     )

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import operators, visitors
-from sqlalchemy.sql.elements import BooleanClauseList, ColumnClause
 
-from facilitator.library.query import TextClause
+from facilitator.domain.taxonomy import Taxonomy
+from facilitator.library.query import Query, TextClause
 from facilitator.storage.orm import DebriefRow
-from facilitator.storage.query_sql import TsQuery, search_docs
+from facilitator.storage.query_sql import TsQuery, search_docs, split_conditions
 from facilitator.storage.search_schema import FIELDS_V1, PG_FIELD_CAP, field_expression
 
 FIELDS = FIELDS_V1
@@ -73,7 +72,8 @@ def search(
     """One page of hits: rows (debrief id, score, *summary) best first, the match count,
     and per debrief the field its headline comes from and the headline between ``marks``.
 
-    ``rest`` is the filters' condition on debriefs; ``page`` is (limit, offset).
+    ``rest`` is the filters' condition on the documents (:func:`filters`); ``page`` is
+    (limit, offset).
     """
     limit, offset = page
     terms = TsQuery()
@@ -93,7 +93,7 @@ def search(
     allowed = ""
     if filtered:
         # The filters first: only debriefs that pass them are ranked at all.
-        compiled = _on_documents(rest).compile(
+        compiled = rest.compile(
             dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
         )
         allowed = f" AND ({compiled})"
@@ -111,46 +111,21 @@ def search(
     return [], count.scalar() or 0, {}
 
 
-_DEBRIEFS = DebriefRow.__table__
 #: The ranked document's debrief id, as the statement names it.
 _DOCUMENT_ID = search_docs.alias("s").c.debrief_id
 
 
-def _debrief_columns(condition: Any) -> set[str]:
-    """The columns of ``debriefs`` that ``condition`` reads, inside its subqueries too."""
-    return {
-        element.key
-        for element in visitors.iterate(condition)
-        if isinstance(element, ColumnClause) and getattr(element, "table", None) is _DEBRIEFS
-    }
+def filters(query: Query, taxonomy: Taxonomy) -> ColumnElement[bool]:
+    """The conditions of ``query`` other than its words to rank, on the ranked documents ``s``.
 
-
-def _on_documents(rest: Any) -> ColumnElement[bool]:
-    """The filters' condition on ``debriefs`` as a condition on the ranked documents ``s``.
-
-    A condition that reads nothing of a debrief but its id (service:, tag:, -word) is
-    put on ``s.debrief_id`` directly, the same id: going through ``debriefs`` for it
-    cost an index probe per candidate (1,673 for service:payments, 3 ms). The others
-    (severity:, after:, owner:...) keep selecting debriefs by their columns.
+    A condition that tests nothing of a debrief but its id (service:, tag:, -word) is
+    written on ``s.debrief_id`` directly, the same id: going through ``debriefs`` for
+    it cost an index probe per candidate (1,673 for service:payments, 3 ms). The others
+    (severity:, after:, owner:...) select debriefs by their columns.
     """
-    parts = (
-        list(rest.clauses)
-        if isinstance(rest, BooleanClauseList) and rest.operator is operators.and_
-        else [rest]
+    by_id, by_row = split_conditions(
+        query, taxonomy, "postgresql", _DOCUMENT_ID, include_positive_text=False
     )
-    direct: list[Any] = []
-    through: list[Any] = []
-    for part in parts:
-        if _debrief_columns(part) <= {"id"}:
-            direct.append(visitors.replacement_traverse(part, {}, _document_id))
-        else:
-            through.append(part)
-    if through:
-        direct.append(_DOCUMENT_ID.in_(select(DebriefRow.id).where(*through)))
-    return and_(*direct)
-
-
-def _document_id(element: Any) -> Any:
-    if isinstance(element, ColumnClause) and getattr(element, "table", None) is _DEBRIEFS:
-        return _DOCUMENT_ID  # only ever debriefs.id here (see _on_documents)
-    return None
+    if by_row:
+        by_id.append(_DOCUMENT_ID.in_(select(DebriefRow.id).where(*by_row)))
+    return and_(true(), *by_id)
