@@ -127,5 +127,5 @@ def filters(query: Query, taxonomy: Taxonomy) -> ColumnElement[bool]:
         query, taxonomy, "postgresql", _DOCUMENT_ID, include_positive_text=False
     )
     if by_row:
-        by_id.append(_DOCUMENT_ID.in_(select(DebriefRow.id).where(*by_row)))
+        by_id.append(_DOCUMENT_ID.in_(select(DebriefRow.__table__.c.id).where(*by_row)))
     return and_(true(), *by_id)
