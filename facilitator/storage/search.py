@@ -152,28 +152,33 @@ def search(
 
 def _browse(session: Session, condition: Any, limit: int, offset: int) -> SearchPage:
     """Filters alone: the newest incidents first."""
-    day = func.coalesce(DebriefRow.started_at, DebriefRow.meeting_at, DebriefRow.created_at)
+    # The table, not the ORM class, and the session's connection: a plain SQL statement
+    # skips the ORM's per-statement work (its first use in a process cost 7 ms).
+    debriefs = DebriefRow.__table__.c
+    day = func.coalesce(debriefs.started_at, debriefs.meeting_at, debriefs.created_at)
+    connection = session.connection()
     # One statement: the count rides along as a window over the rows the filters keep.
-    rows = session.execute(
+    rows = connection.execute(
         select(
-            DebriefRow.id,
+            debriefs.id,
             literal(0.0),
-            DebriefRow.title,
-            DebriefRow.severity,
-            DebriefRow.status,
-            DebriefRow.incident,
+            debriefs.title,
+            debriefs.severity,
+            debriefs.status,
+            debriefs.incident,
             day,
             func.count().over(),
         )
         .where(condition)
-        .order_by(day.desc(), DebriefRow.id)
+        .order_by(day.desc(), debriefs.id)
         .limit(limit)
         .offset(offset)
     ).all()
     if rows:
         total = int(rows[0][-1])
     else:
-        total = session.scalar(select(func.count()).select_from(DebriefRow).where(condition)) or 0
+        count = select(func.count()).select_from(DebriefRow.__table__).where(condition)
+        total = connection.execute(count).scalar() or 0
     return SearchPage(_hits_from_rows([tuple(r[:-1]) for r in rows], {}), total)
 
 
