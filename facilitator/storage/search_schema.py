@@ -392,6 +392,30 @@ def has_stale(connection: Connection) -> bool:
     return row is not None
 
 
+def rebuild_documents(connection: Connection) -> None:
+    """Rebuild the document of every debrief.
+
+    SQLite marks them all stale and refreshes them. PostgreSQL rewrites the table
+    with the new documents instead: an UPDATE of every row leaves the old versions
+    behind, the table doubles, and every later search reads twice the pages (the
+    benchmark's searches took 52 ms instead of 40 on a library rebuilt once). The
+    rewrite also builds the GIN index in one pass (half the size), and is faster
+    (5 s instead of 7 for 10,000 debriefs); it holds the table's lock meanwhile, so
+    searches and saves wait for it.
+    """
+    if connection.dialect.name == "sqlite":
+        mark_all_stale(connection)
+        refresh_stale(connection)
+        return
+    connection.exec_driver_sql(
+        "ALTER TABLE search_docs ALTER COLUMN document TYPE tsvector "
+        "USING coalesce(search_document(debrief_id), CAST('' AS tsvector)), "
+        "ALTER COLUMN stale TYPE boolean USING false"
+    )
+    # New column types forget their statistics (see store_documents_inline).
+    connection.exec_driver_sql("ANALYZE search_docs")
+
+
 def mark_all_stale(connection: Connection) -> None:
     """Mark every document stale, so the next refresh rebuilds the whole index."""
     if connection.dialect.name == "sqlite":
