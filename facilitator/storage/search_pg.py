@@ -10,8 +10,9 @@ words close together count more). The statement is plain SQL text built from
 fixed pieces with bound values, so no SQL objects are compiled per query; only
 the filters (severity:, service:, -word...) are compiled by SQLAlchemy, and only
 when the query has them. Both query texts (the one ranking and the one
-highlighting) are parsed once, in their own CTE: written inline in the ranking,
-a prepared (generic) plan would parse them again for every row.
+highlighting) are parsed once, in their own CTE, and read from it by every row;
+the match is written inline too, for the planner, which plans each search with
+its values (never a prepared, generic plan: see ``search.UNPREPARED``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from facilitator.domain.taxonomy import Taxonomy
 from facilitator.library.query import Query, TextClause
 from facilitator.storage.orm import DebriefRow
 from facilitator.storage.query_sql import TsQuery, search_docs, split_conditions
+from facilitator.storage.search import UNPREPARED
 from facilitator.storage.search_schema import FIELDS_V1, PG_FIELD_CAP, field_expression
 
 FIELDS = FIELDS_V1
@@ -98,7 +100,8 @@ def search(
         )
         allowed = f" AND ({compiled})"
         values.update(compiled.params)
-    connection = session.connection()
+    # Planned with its values every time: a generic plan would not see the words.
+    connection = session.connection().execution_options(**{UNPREPARED: True})
     sql = _PAGE.format(rank=rank, marks=highlight, allowed=allowed)
     rows = connection.exec_driver_sql(sql, values).all()
     found = {r[0]: (FIELDS[r[8]].label, r[9] or "") for r in rows if r[8] >= 0}

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import desc, func, literal_column, select
+from sqlalchemy import desc, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from facilitator.domain.taxonomy import default_taxonomy
@@ -202,3 +202,13 @@ def test_label_filters_match_folding_every_row(
     assert negated == everyone - expected
     if value in ("tail", "zone"):
         assert expected and all(LONG_LABEL in library.load(i).services for i in expected)
+
+
+def test_postgresql_plans_every_search_with_its_values(library: DebriefService) -> None:
+    _postgres(library)
+    for _ in range(12):  # psycopg prepares what runs five times; PostgreSQL goes generic later
+        library.search('"connection pool" -timeout')
+    with library._session() as session:
+        prepared = session.scalars(text("SELECT statement FROM pg_prepared_statements")).all()
+    assert any("WHERE stale" in statement for statement in prepared)  # preparing is on here
+    assert not any("matches AS MATERIALIZED" in statement for statement in prepared)
