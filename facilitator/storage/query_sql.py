@@ -219,8 +219,11 @@ def _pg_distinct_labels(section: str) -> Any:
     PostgreSQL reads an expression index only together with the table, so a plain
     DISTINCT visits every row of the section (12,000 services in a library of 10,000
     debriefs: 10 ms). Stepping from each prefix to the next larger one in the index
-    visits one row per distinct label instead: a few dozen. One object per section,
-    so a query naming the section twice ("service:a -service:b") shares it.
+    visits one row per distinct label instead: a few dozen, 0.4 ms. (Each step costs
+    about what 12 rows of the scan cost, so a section with a thousand distinct labels
+    would be slower this way; labels come from the team's taxonomy and autocomplete,
+    and stay far fewer.) One object per section, so a query naming the section twice
+    ("service:a -service:b") shares it.
     """
     first_row, next_row = _ITEMS.alias().c, _ITEMS.alias().c
     first = _prefix(first_row.text)

@@ -11,8 +11,10 @@ rebuilt once, before the transaction that changed them commits (see
 instead would rebuild a 2,000-event debrief 2,000 times during its import.
 
 ``search_docs`` holds one row per debrief (its stale flag; on PostgreSQL also the
-``tsvector`` with its GIN index). SQLite keeps the text in the FTS5 table
-``debrief_fts`` whose rowid is ``search_docs.key``.
+``tsvector`` with its GIN index, kept inline in the row since revision 0008: see
+:func:`store_documents_inline`, which a migration that recreates the table must
+call again). SQLite keeps the text in the FTS5 table ``debrief_fts`` whose rowid
+is ``search_docs.key``.
 
 The field list is versioned (:data:`FIELDS_V1`): a migration builds its index
 from the version it names, so a later change adds a version and a migration
