@@ -8,7 +8,8 @@ compare hits, their order, scores, snippets and the match count.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -30,6 +31,7 @@ from facilitator.storage.search import END, START, SearchPage, parse_marked
 from facilitator.storage.search_schema import FIELDS_V1, PG_FIELD_CAP, field_expression
 
 from support.library import LONG_LABEL, QUERIES, generated_library
+from support.postgres import fresh_database
 
 OPTIONS = (
     f"StartSel={START}, StopSel={END}, MaxWords=24, MinWords=10, ShortWord=2, "
@@ -37,27 +39,41 @@ OPTIONS = (
 )
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="module")
+def libraries(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[str], DebriefService]]:
+    """The generated library of a backend, built once for every test here that asks."""
+    built: dict[str, DebriefService] = {}
+    with contextlib.ExitStack() as stack:
+
+        def library_on(backend: str) -> DebriefService:
+            if backend not in built:
+                if backend == "sqlite":
+                    folder = tmp_path_factory.mktemp("library")
+                    url = f"sqlite:///{folder / 'library.sqlite3'}"
+                else:
+                    url = stack.enter_context(fresh_database())
+                service = stack.enter_context(DebriefService(url, maintenance=False))
+                service.save_many(generated_library())
+                built[backend] = service
+            return built[backend]
+
+        yield library_on
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
 def library(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[DebriefService]:
-    """The generated library, built once per backend for every test here."""
-    from support.postgres import fresh_database
-
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('library') / 'library.sqlite3'}"
-        with DebriefService(url, maintenance=False) as service:
-            service.save_many(generated_library())
-            yield service
-        return
-    with fresh_database() as url, DebriefService(url, maintenance=False) as service:
-        service.save_many(generated_library())
-        yield service
+    request: pytest.FixtureRequest, libraries: Callable[[str], DebriefService]
+) -> DebriefService:
+    """The generated library on each backend."""
+    return libraries(request.param)
 
 
-def _postgres(service: DebriefService) -> None:
-    if service._engine.dialect.name != "postgresql":
-        pytest.skip("compares with PostgreSQL's own ranking and headlines")
+@pytest.fixture
+def pg_library(libraries: Callable[[str], DebriefService]) -> DebriefService:
+    """The generated library on PostgreSQL, for comparisons with its own ranking."""
+    return libraries("postgresql")
 
 
 def _all_pages(service: DebriefService, query: str, size: int) -> list[SearchPage]:
@@ -128,9 +144,9 @@ RANKED = [q for q in QUERIES if any(not c.negated for c in parse_query(q).clause
 
 @pytest.mark.parametrize("query", RANKED)
 def test_hits_order_scores_and_snippets_match_the_plain_queries(
-    library: DebriefService, query: str
+    pg_library: DebriefService, query: str
 ) -> None:
-    _postgres(library)
+    library = pg_library
     parsed = parse_query(query, default_taxonomy())
     positive = tuple(c for c in parsed.clauses if not c.negated)
     facts = {f.id: f for f in library.facts(query, parts=())}
@@ -204,8 +220,8 @@ def test_label_filters_match_folding_every_row(
         assert expected and all(LONG_LABEL in library.load(i).services for i in expected)
 
 
-def test_postgresql_plans_every_search_with_its_values(library: DebriefService) -> None:
-    _postgres(library)
+def test_postgresql_plans_every_search_with_its_values(pg_library: DebriefService) -> None:
+    library = pg_library
     for _ in range(12):  # psycopg prepares what runs five times; PostgreSQL goes generic later
         library.search('"connection pool" -timeout')
     with library._session() as session:
