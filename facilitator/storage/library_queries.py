@@ -118,10 +118,8 @@ class LibraryQueries:
 
     def rebuild_search_index(self) -> int:
         """Rebuild every search document; return how many debriefs were indexed."""
-        from facilitator.storage.search_schema import mark_all_stale, refresh_stale
+        from facilitator.storage.search_schema import rebuild_documents
 
         with self._session(write=True) as session:
-            connection = session.connection()
-            mark_all_stale(connection)
-            refresh_stale(connection)
+            rebuild_documents(session.connection())
             return session.scalar(select(func.count()).select_from(DebriefRow)) or 0

@@ -5,4 +5,4 @@ importing Alembic; :mod:`facilitator.storage.quick_list` before trusting a file.
 A test checks it against Alembic's head.
 """
 
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
