@@ -45,8 +45,10 @@ class _Signals(QObject):
     failed = Signal(int, str)
 
 
-#: Initial column widths in pixels at the default font (Incident and factors stretch).
-_WIDTHS = (None, 70, 130, 150, None, 110, 74, 74, 60)
+#: Initial column widths in pixels at the default font; Incident takes what is left. The
+#: factors column has a width of its own: two stretching columns shared the space at
+#: 1280x720 and cut its heading to "ontributing factor".
+_WIDTHS = (None, 70, 130, 140, 205, 110, 74, 74, 60)
 
 
 class MatrixWindow(QMainWindow):
