@@ -170,7 +170,7 @@ def search(
 def _browse(session: Session, condition: Any, limit: int, offset: int) -> SearchPage:
     """Filters alone: the newest incidents first."""
     # The table, not the ORM class, and the session's connection: a plain SQL statement
-    # skips the ORM's per-statement work (its first use in a process cost 7 ms).
+    # skips the ORM's per-statement work.
     debriefs = DebriefRow.__table__.c
     day = func.coalesce(debriefs.started_at, debriefs.meeting_at, debriefs.created_at)
     connection = session.connection()
