@@ -2,7 +2,7 @@
 
 Revision ID: 0008
 Revises: 0007
-Create Date: 2026-12-05 09:00:00
+Create Date: 2026-12-02 04:00:00
 """
 
 from __future__ import annotations
