@@ -1,5 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-# Both create .venv on first use and reinstall when pyproject.toml changes.
+# Both create .venv on first use and reinstall when pyproject.toml, setup.py or a module
+# that setup.py compiles changes (uv is told to rebuild the package: it would not notice).
 # Installs go through uv (installed into .venv by pip) because it resolves and unpacks
 # PySide6 and friends in seconds; plain pip is the fallback if uv cannot be had.
 # --compile-bytecode writes the .pyc files at install, as pip does and uv does not by
@@ -10,6 +11,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The checker's modules that the install compiles (setup.py): an edit to one reinstalls.
+NATIVE_SOURCES := $(shell $(PYTHON) facilitator/language/native.py 2>/dev/null)
 # Two workers: the CI machines have two cores. PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= 2
 FROZEN := dist/facilitator/facilitator
@@ -17,14 +20,18 @@ FROZEN_INPUTS := $(shell git ls-files facilitator resources packaging pyproject.
 
 .PHONY: run test suite frozen-tests unit lint format bench dist clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py $(NATIVE_SOURCES)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet uv 2>/dev/null || true
 	@if test -x $(BIN)/uv && \
-		$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e ".[test,dist]"; then :; \
+		$(BIN)/uv pip install --quiet --compile-bytecode --reinstall-package facilitator \
+			--python $(BIN)/python -e ".[test,dist]"; then :; \
 	else \
 		$(BIN)/python -m pip install --quiet -e ".[test,dist]"; \
 	fi
+	@# Whether the C compiler was there: the checker is slower, not different, without it.
+	@$(BIN)/python -c "from facilitator.language import native; \
+		print('language checker:', native.summary())"
 	@touch $(STAMP)
 
 run: $(STAMP)

@@ -1,6 +1,10 @@
 """Speed figures for the language checker, the highlighter and the participant list.
 
-Run: .venv/bin/python benchmarks/bench_language.py [--runs N] [--json]
+Run: .venv/bin/python benchmarks/bench_language.py [--runs N] [--json] [--pure]
+
+The checker's hot modules run compiled where the install built them
+(:mod:`facilitator.language.native`); the first line printed says whether they did.
+``--pure`` runs every child with the Python sources instead, to compare.
 
 Every figure is the median of N fresh processes (default 5), never a minimum, printed
 beside a floor measured in the same processes:
@@ -240,7 +244,7 @@ CHILDREN = {
 }
 
 
-def _fresh(name: str, runs: int) -> list[dict[str, float]]:
+def _fresh(name: str, runs: int, extra: dict[str, str]) -> list[dict[str, float]]:
     results = []
     for _ in range(runs):
         out = subprocess.run(
@@ -248,7 +252,7 @@ def _fresh(name: str, runs: int) -> list[dict[str, float]]:
             capture_output=True,
             text=True,
             check=True,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra},
         )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return results
@@ -264,18 +268,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--only", nargs="*", choices=sorted(CHILDREN))
+    parser.add_argument("--pure", action="store_true", help="run the Python, not the compiled")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(CHILDREN[args.child]()))
         return
+    from facilitator.language import native
+
+    extra = {native.PURE_ENV: "1"} if args.pure else {}
     report: dict[str, dict[str, float]] = {}
     for name in args.only or CHILDREN:
-        results = _fresh(name, args.runs)
+        results = _fresh(name, args.runs, extra)
         report[name] = {key: _median(results, key) for key in results[0]}
     if args.json:
         print(json.dumps(report, indent=2))
         return
     runs = f"median of {args.runs} fresh processes"
+    modules = native.summary() if not args.pure else f"Python sources ({native.PURE_ENV}=1)"
+    print(f"checker modules: {modules}")
     for name in ("dense", "realistic"):
         if name in report:
             r = report[name]

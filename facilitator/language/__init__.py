@@ -1,7 +1,8 @@
 """Blameless-language checker: finds blame and counterfactual wording in debrief notes.
 
 Pure Python, no Qt. ``check(text, people)`` uses the bundled rules; build a
-:class:`Checker` to add a team's own rule file.
+:class:`Checker` to add a team's own rule file. Its hot modules are also compiled when
+installed (:mod:`facilitator.language.native`).
 """
 
 from __future__ import annotations
@@ -9,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from facilitator.language.checker import Checker
-from facilitator.language.findings import BLAME, CATEGORIES, COUNTERFACTUAL, Finding
-from facilitator.language.rules import Rule, RulesError, RuleSet, load_rules
+from facilitator.language import native
+
+# Before the checker is imported: a module edited since it was compiled runs as edited.
+native.use_fresh_sources()
+
+from facilitator.language.checker import Checker  # noqa: E402
+from facilitator.language.findings import BLAME, CATEGORIES, COUNTERFACTUAL, Finding  # noqa: E402
+from facilitator.language.rules import Rule, RulesError, RuleSet, load_rules  # noqa: E402
 
 __all__ = [
     "BLAME",
