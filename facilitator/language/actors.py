@@ -24,7 +24,6 @@ English words ("Grace", "Will").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from facilitator.language.kinds import (
     DETERMINERS,
@@ -43,6 +42,8 @@ from facilitator.language.kinds import (
 
 __all__ = ["FIRST", "NOBODY", "PERSON", "THING", "Actors", "People", "Span", "Words"]
 
+# Span(...) runs a __new__ written in Python; tuple.__new__ builds the same named tuple in C.
+_new_span = tuple.__new__
 _TOKEN = re.compile(r"@?[^\W_][\w'-]*|[^\w\s]")
 _PLAIN = re.compile(r"@?[^\W_][\w'-]*\Z")
 # A character other than the blanks and bullets a line may start with.
@@ -94,14 +95,14 @@ _Facts = tuple[str, bool, bool, bool, bool, bool, bool]
 _LOWER, _SKIPPED, _ENDS_PLAIN, _PUNCT, _CLOCK, _BOUND, _CLAUSE = range(7)
 
 
-@dataclass
 class Actors:
     """Finds and classifies the words that act in a sentence (see the module docstring)."""
 
-    words: Words = field(default_factory=Words)
-    _memo: dict[tuple[object, ...], str] = field(default_factory=dict, repr=False)
-    #: What the phrase reader has learnt about each word it met (see ``_learn``).
-    _known_words: dict[str, _Facts] = field(default_factory=dict, repr=False)
+    def __init__(self, words: Words | None = None) -> None:
+        self.words = words if words is not None else Words()
+        self._memo: dict[tuple[object, ...], str] = {}
+        #: What the phrase reader has learnt about each word it met (see ``_learn``).
+        self._known_words: dict[str, _Facts] = {}
 
     # -- finding the subject --------------------------------------------------------------
 
@@ -198,7 +199,7 @@ class Actors:
             return None  # "later that night | Oluwaseun": leave it to the full analysis
         first = text.rfind(words[0], low, pos)
         last = text.rfind(words[-1], low, pos) + len(words[-1])
-        return Span(first, last, tuple(words), initial)
+        return _new_span(Span, (first, last, tuple(words), initial))
 
     def _learn(self, word: str) -> _Facts:
         """Remember what the phrase reader asks of ``word`` (see ``_Facts``)."""
@@ -327,9 +328,8 @@ class Actors:
     def _span(text: str, tokens: _Tokens, first: int, last: int, region_start: int) -> Span:
         before = first - 1
         initial = before < 0 or tokens.facts[before][_PUNCT] or tokens.facts[before][_CLOCK]
-        return Span(
-            tokens.start(first), tokens.end(last), tuple(tokens.words[first : last + 1]), initial
-        )
+        start, end = tokens.start(first), tokens.end(last)
+        return _new_span(Span, (start, end, tuple(tokens.words[first : last + 1]), initial))
 
     @staticmethod
     def _clause_is_chat(text: str, region_start: int) -> bool:
@@ -345,7 +345,7 @@ class Actors:
         """
         tokens = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
         if not tokens:
-            return Span(start, end, (), True)
+            return _new_span(Span, (start, end, (), True))
         words = [t[1] for t in tokens]
         known = self._known_words
         facts = [known.get(w) or self._learn(w) for w in words]
@@ -369,7 +369,7 @@ class Actors:
             or is_punct(head[-1:])
             or is_clock(last)
         )
-        return Span(start, tokens[cut - 1][0], tuple(words[:cut]), initial)
+        return _new_span(Span, (start, tokens[cut - 1][0], tuple(words[:cut]), initial))
 
     # -- classifying ------------------------------------------------------------------------
 
@@ -397,32 +397,24 @@ class Actors:
 
 
 class _Tokens:
-    """The words of a stretch of text, with their offsets looked up only when needed."""
+    """The words of a stretch of text, with their matches for the offsets."""
 
-    __slots__ = ("_high", "_low", "facts", "matches", "text", "words")
+    __slots__ = ("facts", "matches", "words")
 
     def __init__(self, text: str, start: int, end: int, actors: Actors) -> None:
-        self.text = text
-        self.words: list[str] = _TOKEN.findall(text, start, end)
+        # One scan gives both the words and their offsets: nearly every reading that
+        # tokenises a stretch goes on to ask where a word of it starts.
+        self.matches = list(_TOKEN.finditer(text, start, end))
+        self.words: list[str] = [m.group() for m in self.matches]
         known = actors._known_words
         learn = actors._learn
         self.facts: list[_Facts] = [known.get(w) or learn(w) for w in self.words]
-        self.matches: list[re.Match[str]] | None = None
-        if not self.words:
-            self.matches = []
-        self._low = start
-        self._high = end
 
     def __len__(self) -> int:
         return len(self.words)
 
-    def _found(self) -> list[re.Match[str]]:
-        if self.matches is None:
-            self.matches = list(_TOKEN.finditer(self.text, self._low, self._high))
-        return self.matches
-
     def start(self, index: int) -> int:
-        return self._found()[index].start()
+        return self.matches[index].start()
 
     def end(self, index: int) -> int:
-        return self._found()[index].end()
+        return self.matches[index].end()

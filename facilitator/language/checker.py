@@ -86,47 +86,11 @@ class Checker:
         lowered = _lower(norm)
         reading = Reading(self, text, norm, tuple(people), lowered)
         if self._triggers.prefilter is not None:
-            self._scan(reading, lowered)
+            _scan(self._triggers, reading, lowered)
         if self._always:
             self._run_always(reading)
             return resolve_overlaps(reading.candidates, self._priority)
         return reading.candidates
-
-    def _scan(self, reading: Reading, lowered: str) -> None:
-        """Find every trigger, group them by sentence and read each sentence that has one."""
-        triggers = self._triggers
-        memo = triggers.memo
-        lookup = triggers.lookup
-        read = reading.read
-        norm = reading.norm
-        ends = _SENTENCE_END.finditer(norm)
-        start, end = 0, 0
-        # Rule -> where its triggers are in the sentence; a defaultdict appends in C.
-        by_rule: defaultdict[int, list[int]] = defaultdict(list)
-        for hit in triggers.prefilter.finditer(lowered):  # type: ignore[union-attr]
-            at = hit.start()
-            if at >= end:
-                if by_rule:
-                    read(start, end, by_rule)
-                    by_rule = defaultdict(list)
-                while end <= at:  # move to the sentence holding this trigger
-                    start = end
-                    found = next(ends, None)
-                    end = found.end() if found is not None else len(norm)
-            token = hit.group()
-            entry = memo.get(token)
-            if entry is None:
-                entry = lookup(token)
-            for index in entry[0]:
-                by_rule[index].append(at)
-            if entry[1] is not None:  # the first word of a trigger of several words
-                phrases, rules = entry[1]
-                followed = phrases(lowered, at).groups()  # type: ignore[union-attr]
-                for found, index in zip(followed, rules, strict=True):
-                    if found is not None:
-                        by_rule[index].append(at)
-        if by_rule:
-            read(start, end, by_rule)
 
     def _run_always(self, reading: Reading) -> None:
         masked = mask(reading.norm, keep=reading.keep)
@@ -215,6 +179,41 @@ class Checker:
                 self._people.clear()
             found = self._people[names] = People.of(names)
         return found
+
+
+def _scan(triggers: TriggerIndex, reading: Reading, lowered: str) -> None:
+    """Find every trigger, group them by sentence and read each sentence that has one."""
+    memo = triggers.memo
+    lookup = triggers.lookup
+    norm = reading.norm
+    ends = _SENTENCE_END.finditer(norm)
+    start, end = 0, 0
+    # Rule -> where its triggers are in the sentence; a defaultdict appends in C.
+    by_rule: defaultdict[int, list[int]] = defaultdict(list)
+    for hit in triggers.prefilter.finditer(lowered):  # type: ignore[union-attr]
+        at = hit.start()
+        if at >= end:
+            if by_rule:
+                reading.read(start, end, by_rule)
+                by_rule = defaultdict(list)
+            while end <= at:  # move to the sentence holding this trigger
+                start = end
+                found = next(ends, None)
+                end = found.end() if found is not None else len(norm)
+        token = hit.group()
+        entry = memo.get(token)
+        if entry is None:
+            entry = lookup(token)
+        for index in entry[0]:
+            by_rule[index].append(at)
+        if entry[1] is not None:  # the first word of a trigger of several words
+            phrases, rules = entry[1]
+            followed = phrases(lowered, at).groups()  # type: ignore[union-attr]
+            for found, index in zip(followed, rules, strict=True):
+                if found is not None:
+                    by_rule[index].append(at)
+    if by_rule:
+        reading.read(start, end, by_rule)
 
 
 def _people_regex(people: Sequence[str]) -> str:

@@ -17,3 +17,6 @@ cdef class Reading:
     @cython.locals(span_start=Py_ssize_t, span_end=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t)
     cpdef bint add(self, Compiled compiled, object match, str masked, Py_ssize_t offset, Py_ssize_t end)
     cpdef tuple _actor(self, Compiled compiled, object match, str masked)
+    @cython.locals(low=Py_ssize_t, high=Py_ssize_t)
+    cpdef bint _blocked(self, Compiled compiled, str masked, Py_ssize_t start, Py_ssize_t end,
+                        Py_ssize_t limit)

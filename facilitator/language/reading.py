@@ -294,6 +294,12 @@ class Reading:
                 if start < blocked.end():
                     return True
             return False
+        return self._blocked_untrusted(compiled, masked, start, end, low, high)
+
+    def _blocked_untrusted(
+        self, compiled: Compiled, masked: str, start: int, end: int, low: int, high: int
+    ) -> bool:
+        """:meth:`_blocked` for a team rule: each exception within the time budget."""
         for exception in compiled.exceptions:
             found = (
                 self._bounded(
