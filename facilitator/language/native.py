@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.machinery
-import importlib.resources
 import importlib.util
 import json
 import os
@@ -38,8 +37,12 @@ PURE_ENV = "FACILITATOR_PURE_PYTHON"
 
 
 def package_folder() -> Path:
-    """The folder the package's modules are imported from."""
-    return Path(str(importlib.resources.files(PACKAGE)))
+    """The folder the package's modules are imported from.
+
+    Read from the package's ``__path__``, which is set before the package's own code
+    runs; ``importlib.resources`` would say the same but costs 11 ms of imports at start.
+    """
+    return Path(sys.modules[PACKAGE].__path__[0])
 
 
 def source_digest(folder: Path, module: str) -> str:
