@@ -2,7 +2,7 @@
 
 The modules the checker spends its time in are plain Python, and the same files are
 also compiled with Cython when the package is installed (``setup.py``): the compiled
-ones read the text about a quarter faster and give the same findings
+ones check text about a fifth faster and give the same findings
 (``tests/language/test_native.py`` compares them on the whole corpus). A machine with
 no C compiler simply runs the Python.
 
