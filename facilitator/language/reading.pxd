@@ -4,6 +4,9 @@
 import cython
 from facilitator.language.compiled cimport Compiled
 
+@cython.locals(i=Py_ssize_t, char=Py_UCS4, before=Py_UCS4, found=list)
+cpdef list _word_starts_before(str text, Py_ssize_t low, Py_ssize_t at, Py_ssize_t count)
+
 cdef class Reading:
     cdef public object checker, actors, text, norm, lowered, people, chat, keep, known
     cdef public list candidates
