@@ -14,6 +14,10 @@ from typing import Any
 
 from facilitator.language.rules import Rule
 
+# The rest of a found word before the words of its phrase: a word of a trigger such as
+# "fat* fingered" ends wherever the word does.
+_WORD_REST = r"[\w'-]*"
+
 #: What a found word wakes: the rules it is a trigger of, and for the triggers it is the
 #: first word of (whose other words must follow) one pattern and the rule of each of its
 #: groups (see ``_phrases_pattern``), or None.
@@ -36,7 +40,8 @@ class TriggerIndex:
                 parts = trigger.split()
                 if len(parts) > 1:
                     rest = r"\s+".join(re.escape(w) for w in parts[1:]).replace(r"\*", r"[\w']*")
-                    pattern = r"[\w'-]*\s+" + rest + r"(?![\w'])"
+                    # What must follow the first word (and the rest of it, for "fat*").
+                    pattern = r"\s+" + rest + r"(?![\w'])"
                     self._phrases.setdefault(parts[0].rstrip("*"), []).append((pattern, index))
                     (prefixes if parts[0].endswith("*") else words).add(parts[0].rstrip("*"))
                 elif trigger.endswith("*"):
@@ -50,7 +55,7 @@ class TriggerIndex:
         # scan finds it only where one of its phrases follows, so the common words
         # among them cost nothing where they lead nowhere.
         follow = {
-            word: "(?=" + "|".join(p for p, _rule in self._phrases[word]) + ")"
+            word: "(?=" + "|".join(_WORD_REST + p for p, _rule in self._phrases[word]) + ")"
             for word in words
             if word in self._phrases
             and word not in exact
@@ -80,10 +85,12 @@ class TriggerIndex:
 def _phrases_pattern(phrases: list[tuple[str, int]]) -> tuple[Any, tuple[int, ...]]:
     """One pattern testing every phrase a word starts, and the rule of each of its groups.
 
-    Each phrase is an optional look-ahead with one group, so a single match at the word
-    says which phrases follow it: group n is set exactly when phrase n matches there.
+    The word is read once; then each phrase is an optional look-ahead with one group, so
+    a single match at the word says which phrases follow it: group n is set exactly when
+    phrase n matches there. Reading the word once gives what reading it in each
+    look-ahead gave: only the whole run of word characters can be followed by a space.
     """
-    pattern = "".join(f"(?:(?=({p}))|)" for p, _rule in phrases)
+    pattern = _WORD_REST + "".join(f"(?:(?=({p}))|)" for p, _rule in phrases)
     return re.compile(pattern).match, tuple(rule for _p, rule in phrases)
 
 
